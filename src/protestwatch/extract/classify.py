@@ -1,0 +1,97 @@
+"""Decide an event's ACLED type and sub-type from the mentions and actors grouped into it.
+
+The order of the checks follows ACLED's codebook: the most specific form of violence
+decides (an explosion before a clash, a violent demonstration before a peaceful one), and
+state responses inside a protest change its sub-type, not its type.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+# Explosion sub-types by precedence when a report names several methods.
+EXPLOSION_KINDS = (
+    ("suicide_bomb", "suicide_bomb"),
+    ("grenade", "grenade"),
+    ("air_strike", "air_drone_strike"),
+    ("ied", "remote_explosive_landmine_ied"),
+    ("shelling", "shelling_artillery_missile_attack"),
+)
+STRATEGIC_KINDS = (
+    ("looting", "looting_property_destruction"),
+    ("agreement", "agreement"),
+    ("disrupted_weapons", "disrupted_weapons_use"),
+    ("headquarters", "headquarters_or_base_established"),
+    ("arrest", "arrests"),
+)
+ARMED_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
+NON_STATE_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
+def classify_event(kinds: set[str], weak_kinds: set[str],
+                   actor_types: Iterable[str]) -> Optional[tuple[str, str]]:
+    """(event_type, sub_event_type) for a group of mentions, or None when nothing codable."""
+    actors = set(actor_types)
+    for decide in (_classify_explosion, _classify_territory, _classify_demonstration,
+                   _classify_armed_violence, _classify_strategic):
+        decision = decide(kinds, weak_kinds, actors)
+        if decision:
+            return decision
+    return None
+
+
+def _classify_explosion(kinds, weak_kinds, actors):
+    for kind, sub_type in EXPLOSION_KINDS:
+        if kind in kinds:
+            return "explosions_remote_violence", sub_type
+    return None
+
+
+def _classify_territory(kinds, weak_kinds, actors):
+    if "territory_gov" in kinds and actors & ARMED_TYPES:
+        return "battles", "government_regains_territory"
+    if "territory_nsa" in kinds and actors & NON_STATE_ARMED_TYPES:
+        return "battles", "non_state_actor_overtakes_territory"
+    return None
+
+
+def _classify_demonstration(kinds, weak_kinds, actors):
+    is_protest = "protest" in kinds or (
+        "protest" in weak_kinds and kinds & {"arrest", "intervention", "excessive_force", "kill"})
+    if "violent_protest" in kinds:
+        return "riot", "violent_demonstration"
+    if "mob" in kinds and not is_protest:
+        return "riot", "mob_violence"
+    if not is_protest:
+        return None
+    if "excessive_force" in kinds or ("kill" in kinds and "state_forces" in actors):
+        return "protest", "excessive_force_against_protesters"
+    if kinds & {"intervention", "arrest"}:
+        return "protest", "protest_with_intervention"
+    if "armed_clash" in kinds and "state_forces" in actors:
+        return "riot", "violent_demonstration"
+    return "protest", "peaceful_protest"
+
+
+def _classify_armed_violence(kinds, weak_kinds, actors):
+    armed = actors & ARMED_TYPES
+    if "armed_clash" in kinds:
+        if armed:
+            return "battles", "armed_clash"
+        return "riot", "mob_violence"
+    if "sexual_violence" in kinds:
+        return "violence_against_civilians", "sexual_violence"
+    if "abduction" in kinds:
+        return "violence_against_civilians", "abduction_forced_disappearance"
+    if kinds & {"kill", "attack"}:
+        # An armed group attacking soldiers or police is a battle, not violence against civilians.
+        if "state_forces" in actors and armed & NON_STATE_ARMED_TYPES and "civilians" not in actors:
+            return "battles", "armed_clash"
+        return "violence_against_civilians", "attack"
+    return None
+
+
+def _classify_strategic(kinds, weak_kinds, actors):
+    for kind, sub_type in STRATEGIC_KINDS:
+        if kind in kinds:
+            return "strategic_development", sub_type
+    return None

@@ -1,0 +1,212 @@
+"""Turn an analysed article into EVENT records (EVENTS.md): frames of mentions, then the
+fields of each frame, each with the evidence spans that support it."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ..schema import Estimate, Event, Evidence, Location, Quantity
+from .classify import classify_event
+from .fields import (FieldSpan, assign_actors, build_quantity, classify_quantity, find_actors,
+                     find_claim_target, find_claims, find_codes, find_sources)
+from .frames import DateSpan, Frame, group_mentions
+from .lexicon import Lexicon
+from .mentions import Mention
+from .summary import estimate_confidence, write_summary
+
+DEMONSTRATION_TYPES = frozenset({"protest", "riot"})
+COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
+
+
+@dataclass
+class ArticleAnalysis:
+    """What the nlp and geo stages found in one article; the input of ``extract_events``."""
+    text: str
+    reference_date: dt.date
+    sentences: list[tuple[int, int]]
+    times: list  # nlp.times.TimeExpression
+    quantities: list  # nlp.quantities.QuantityMention
+    places: list  # geo.resolve.Place
+    mentions: list[Mention]
+    focus_place: Optional[object] = None
+
+
+def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
+                   reconcile: Callable) -> list[Event]:
+    """EVENT records for every frame of eventive mentions that ACLED would code."""
+    sentence_dates = _dates_by_sentence(analysis)
+    sentence_places = _places_by_sentence(analysis)
+    default = DateSpan(analysis.reference_date, None, "day")
+    texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
+    frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts)
+    events = []
+    for frame in frames:
+        event = _build_event(frame, analysis, lexicon, reconcile)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _build_event(frame: Frame, analysis: ArticleAnalysis, lexicon: Lexicon, reconcile) -> Optional[Event]:
+    if frame.when.date > analysis.reference_date:
+        return None  # reported as still to come: announced, not an event
+    spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
+    found_actors = find_actors(analysis.text, spans, lexicon)
+    decision = classify_event(frame.kinds, frame.weak_kinds, (a[0] for a in found_actors))
+    location = _locate(frame, analysis)
+    if decision is None or location is None:
+        return None
+    event_type, sub_type = decision
+    evidence = [_evidence("event_type", analysis.text, m.start, m.end) for m in frame.mentions if not m.is_weak][:3]
+    evidence += _date_evidence(frame, analysis.text)
+    if frame.has_own_place and getattr(frame.place, "start", None) is not None:
+        evidence.append(_evidence("location", analysis.text, frame.place.start, frame.place.end))
+    counts = _counts(frame, analysis, lexicon, reconcile, event_type, evidence)
+    is_demonstration = event_type in DEMONSTRATION_TYPES
+    claims = find_claims(analysis.text, spans) if is_demonstration else []
+    demands = _codes(analysis.text, [(c.start, c.end) for c in claims] or spans, lexicon.demands,
+                     "demands", evidence) if is_demonstration else []
+    responses = _state_responses(frame, analysis.text, spans, lexicon, evidence) if is_demonstration else []
+    actors = assign_actors(event_type, sub_type, found_actors, location.country, find_claim_target(claims))
+    sources = find_sources(analysis.text, spans) + _quantity_sources(counts)
+    event = Event(
+        event_type=event_type, sub_event_type=sub_type,
+        date=frame.when.date.isoformat(),
+        end_date=frame.when.end_date.isoformat() if frame.when.end_date else None,
+        date_precision=frame.when.precision, location=location,
+        actors=actors, demands=demands, claims=_unique([c.value for c in claims]),
+        state_responses=responses, sources_cited=_unique([s.value for s in sources]),
+        evidence=evidence + [_evidence("claims", analysis.text, c.start, c.end) for c in claims]
+        + [_evidence("sources_cited", analysis.text, s.start, s.end) for s in sources if s.start >= 0],
+        **counts,
+    )
+    event.confidence = estimate_confidence(event, frame)
+    event.summary = write_summary(event)
+    return event
+
+
+def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
+    """The first usable time expression of each sentence, as a DateSpan."""
+    dates: dict[int, DateSpan] = {}
+    for expression in analysis.times:
+        if expression.date is None:
+            continue
+        index = _sentence_of(analysis.sentences, expression.start)
+        if index is None or index in dates:
+            continue
+        is_summary = expression.kind == "since" or (
+            expression.end_date is not None and (expression.end_date - expression.date).days > 2)
+        dates[index] = DateSpan(expression.date, expression.end_date, expression.precision,
+                                expression.start, expression.end, is_summary)
+    return dates
+
+
+def _places_by_sentence(analysis: ArticleAnalysis) -> dict[int, object]:
+    """The most precise place of each sentence (a landmark before its town before its country)."""
+    rank = {"point": 0, "place": 1, "admin1": 2, "country": 3}
+    best: dict[int, object] = {}
+    for place in analysis.places:
+        if place.lat is None:
+            continue
+        index = _sentence_of(analysis.sentences, place.start)
+        if index is None:
+            continue
+        if index not in best or rank[place.precision] < rank[best[index].precision]:
+            best[index] = place
+    return best
+
+
+def _locate(frame: Frame, analysis: ArticleAnalysis) -> Optional[Location]:
+    place = frame.place
+    if frame.when.is_summary and not frame.has_own_place and place is not None:
+        place = _country_level(place, analysis)  # a summary over many days is coded to the country
+    if place is None:
+        place = analysis.focus_place
+    if place is None:
+        return None
+    return Location(name=place.text or place.name, place=place.place, admin1=place.admin1,
+                    country=place.country, country_code=place.country_code, lat=place.lat,
+                    lon=place.lon, geonames_id=place.geonames_id, precision=place.precision)
+
+
+def _country_level(place, analysis: ArticleAnalysis):
+    for candidate in analysis.places:
+        if candidate.precision == "country" and candidate.country_code == place.country_code:
+            return candidate
+    return place
+
+
+def _counts(frame, analysis, lexicon, reconcile, event_type, evidence) -> dict[str, Optional[Quantity]]:
+    estimates: dict[str, list] = {name: [] for name in COUNT_FIELDS}
+    grievance_spans = [(m.start, m.end) for m in analysis.mentions if m.is_grievance]
+    for quantity in analysis.quantities:
+        if _sentence_of(analysis.sentences, quantity.start) not in frame.sentences:
+            continue
+        role = classify_quantity(analysis.text, quantity.start, quantity.end, quantity.noun, lexicon)
+        if role is None or (role == "crowd_size" and event_type not in DEMONSTRATION_TYPES):
+            continue
+        if _near_grievance(quantity, grievance_spans):
+            continue
+        estimate = Estimate(low=quantity.low, high=quantity.high, text=quantity.text,
+                            attributed_to=quantity.attributed_to)
+        estimates[role].append((estimate, quantity.start, quantity.end))
+        evidence.append(_evidence(role, analysis.text, quantity.start, quantity.end))
+    return {name: (build_quantity(found, reconcile) if found else None) for name, found in estimates.items()}
+
+
+def _near_grievance(quantity, grievance_spans) -> bool:
+    # "protesting the killing of two students": the number belongs to the grievance.
+    return any(0 <= start - quantity.end <= 40 or 0 <= quantity.start - end <= 15
+               for start, end in grievance_spans)
+
+
+def _codes(text, spans, patterns, field_name, evidence) -> list[str]:
+    found = find_codes(text, spans, patterns)
+    evidence.extend(_evidence(field_name, text, f.start, f.end) for f in found)
+    return [f.value for f in found]
+
+
+def _state_responses(frame: Frame, text: str, sentence_spans, lexicon: Lexicon, evidence) -> list[str]:
+    """Responses read off the frame's own (non-grievance) state-action mentions."""
+    spans = [(m.start, m.end) for m in frame.mentions
+             if m.kind in ("arrest", "intervention", "excessive_force", "kill", "attack") and not m.is_weak]
+    codes = _codes(text, spans, lexicon.state_responses, "state_responses", evidence)
+    # Concessions are not violent actions, so they have no trigger: read them off the sentences.
+    accommodation = [p for p in lexicon.state_responses if p.code == "accommodation"]
+    codes += _codes(text, sentence_spans, accommodation, "state_responses", evidence)
+    return _unique([c for c in codes if c != "ignore"])
+
+
+def _quantity_sources(counts) -> list[FieldSpan]:
+    sources = []
+    for quantity in counts.values():
+        for estimate in (quantity.estimates if quantity else []):
+            if estimate.attributed_to:
+                sources.append(FieldSpan(estimate.attributed_to, -1, -1))
+    return sources
+
+
+def _date_evidence(frame: Frame, text: str) -> list[Evidence]:
+    if frame.when.start is None:
+        return []
+    return [_evidence("date", text, frame.when.start, frame.when.end)]
+
+
+def _evidence(field_name: str, text: str, start: int, end: int) -> Evidence:
+    return Evidence(field=field_name, start=start, end=end, text=text[start:end])
+
+
+def _sentence_of(sentences: list[tuple[int, int]], position: int) -> Optional[int]:
+    for index, (start, end) in enumerate(sentences):
+        if start <= position < end:
+            return index
+    return None
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return seen

@@ -1,0 +1,123 @@
+"""Group event mentions into event frames: one type of action, in one place, on one day or
+one stated span (EVENTS.md, "What counts as one event").
+
+A mention joins the frame before it unless it brings its own, different date or place, or
+a multi-day span ("since the protests began"), which always opens a summary event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .mentions import Mention
+
+# Dates within this many days of a frame's span still belong to it (news reports often
+# give the day before or after for the same march).
+DATE_TOLERANCE_DAYS = 1
+PLACE_RANK = {"point": 0, "place": 1, "admin1": 2, "country": 3}
+GATHERING_WORDS = ("gather", "assembl", "march", "rall", "chant", "block", "occup", "convene",
+                   "converg", "staged", "held", "took to", "turned out")
+
+
+@dataclass
+class DateSpan:
+    date: dt.date
+    end_date: Optional[dt.date]
+    precision: str
+    start: Optional[int] = None  # evidence span in the text, None when inherited or defaulted
+    end: Optional[int] = None
+    is_summary: bool = False
+
+    @property
+    def last(self) -> dt.date:
+        return self.end_date or self.date
+
+    def overlaps(self, other: "DateSpan") -> bool:
+        slack = dt.timedelta(days=DATE_TOLERANCE_DAYS)
+        return self.date - slack <= other.last and other.date - slack <= self.last
+
+
+@dataclass
+class Frame:
+    mentions: list[Mention]
+    when: DateSpan
+    place: Optional[object]  # a geo Place
+    has_own_place: bool = False
+    sentences: list[int] = field(default_factory=list)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.sentence not in self.sentences:
+            self.sentences.append(mention.sentence)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.mentions if not m.is_weak}
+
+    @property
+    def weak_kinds(self) -> set[str]:
+        return {m.kind for m in self.mentions if m.is_weak}
+
+
+def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
+                   sentence_places: dict[int, object], default_date: DateSpan,
+                   sentence_texts: dict[int, str]) -> list[Frame]:
+    """Frames in text order from eventive mentions; weak mentions only join or need a gathering verb."""
+    frames: list[Frame] = []
+    for mention in mentions:
+        if not mention.is_eventive:
+            continue
+        own_date = sentence_dates.get(mention.sentence)
+        own_place = sentence_places.get(mention.sentence)
+        current = frames[-1] if frames else None
+        if current and _joins(current, mention, own_date, own_place):
+            _refine(current, own_date, own_place)
+            current.add(mention)
+        elif not mention.is_weak or _has_gathering_verb(sentence_texts[mention.sentence]):
+            frames.append(_open_frame(mention, own_date, own_place, current, default_date))
+    return frames
+
+
+def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_place) -> bool:
+    if mention.sentence in frame.sentences:
+        return True
+    if own_date is not None and (own_date.is_summary != frame.when.is_summary
+                                 or not own_date.overlaps(frame.when)):
+        return False
+    return own_place is None or frame.place is None or same_place(frame.place, own_place)
+
+
+def _open_frame(mention, own_date, own_place, previous: Optional[Frame], default_date) -> Frame:
+    when = own_date or (previous.when if previous and not previous.when.is_summary else default_date)
+    place = own_place
+    if place is None and previous is not None and not (own_date and own_date.is_summary):
+        place = previous.place
+    frame = Frame([], when, place, has_own_place=own_place is not None)
+    frame.add(mention)
+    return frame
+
+
+def _refine(frame: Frame, own_date: Optional[DateSpan], own_place) -> None:
+    """A later sentence may narrow the frame: a landmark in its town, a date inside its span."""
+    if own_place is not None and (frame.place is None or (
+            same_place(frame.place, own_place)
+            and PLACE_RANK[own_place.precision] < PLACE_RANK[frame.place.precision])):
+        frame.place = own_place
+        frame.has_own_place = True
+    if own_date is not None and frame.when.start is None:
+        frame.when = own_date
+
+
+def same_place(a, b) -> bool:
+    """True when two places can be one event's location: one contains or names the other."""
+    if a.country_code != b.country_code:
+        return False
+    if "country" in (a.precision, b.precision) or "admin1" in (a.precision, b.precision):
+        return True
+    return (a.geonames_id is not None and a.geonames_id == b.geonames_id) or (a.place or a.name) == (b.place or b.name)
+
+
+def _has_gathering_verb(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(word in lowered for word in GATHERING_WORDS)

@@ -1,0 +1,113 @@
+"""Word lists and patterns of the extract stage, loaded from ``protestwatch/data/extract``.
+
+They are data, not code: each file says where its entries come from. A ``Lexicon`` is
+built once per pipeline and passed to the functions that need it.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+DATA_PACKAGE = "protestwatch.data"
+
+
+@dataclass(frozen=True)
+class TriggerPattern:
+    kind: str
+    regex: re.Pattern
+    is_weak: bool
+
+
+@dataclass(frozen=True)
+class CodePattern:
+    code: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class ActorPattern:
+    regex: re.Pattern
+    type: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RolePattern:
+    role: str
+    position: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[TriggerPattern, ...]
+    actors: tuple[ActorPattern, ...]
+    demands: tuple[CodePattern, ...]
+    state_responses: tuple[CodePattern, ...]
+    quantity_roles: tuple[RolePattern, ...]
+    grievance_cues: re.Pattern
+    irrealis_cues: re.Pattern
+
+
+def load_lexicon() -> Lexicon:
+    """Read every extract-stage data file into one immutable ``Lexicon``."""
+    return Lexicon(
+        triggers=tuple(_load_triggers()),
+        actors=tuple(_load_actors()),
+        demands=tuple(_load_codes("demands.csv")),
+        state_responses=tuple(_load_codes("state_responses.csv")),
+        quantity_roles=tuple(_load_roles()),
+        grievance_cues=_compile_cues("grievance_cues.txt"),
+        irrealis_cues=_compile_cues("irrealis_cues.txt"),
+    )
+
+
+def compile_words(alternatives: str, *, ignore_case: bool = True) -> re.Pattern:
+    """Compile ``a|b|c`` so that it matches whole words only."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
+
+
+def _open_text(name: str):
+    return resources.files(DATA_PACKAGE).joinpath("extract").joinpath(name).open(encoding="utf-8")
+
+
+def _csv_rows(name: str):
+    with _open_text(name) as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _load_triggers():
+    with _open_text("triggers.jsonl") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                # Acronyms (IED, UAV) are matched case-sensitively inside a case-insensitive
+                # pattern; the rare false hit in lower case is not worth two files.
+                yield TriggerPattern(row["kind"], compile_words(row["regex"]), bool(row.get("weak")))
+
+
+def _load_actors():
+    for row in _csv_rows("actors.csv"):
+        yield ActorPattern(compile_words(row["regex"]), row["type"], row["name"])
+
+
+def _load_codes(name: str):
+    for row in _csv_rows(name):
+        yield CodePattern(row["code"], compile_words(row["regex"]))
+
+
+def _load_roles():
+    for row in _csv_rows("quantity_roles.csv"):
+        yield RolePattern(row["role"], row["position"], re.compile(row["regex"], re.IGNORECASE))
+
+
+def _compile_cues(name: str) -> re.Pattern:
+    with _open_text(name) as handle:
+        cues = [line.strip() for line in handle if line.strip() and not line.startswith("#")]
+    cues.sort(key=len, reverse=True)
+    return compile_words("|".join(re.escape(cue) for cue in cues))

@@ -1,0 +1,122 @@
+"""protestwatch's spaCy components. Each finds one kind of thing in the text (``predict``)
+and writes it to a Doc attribute (``set_annotations``). Modules do nothing at import;
+registration with its contract is in ``factories.py``."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extract.lexicon import load_lexicon
+from ..extract.mentions import find_mentions
+from .extensions import sentence_spans
+
+
+class ParagraphSentencizer:
+    """Starts a sentence after every line break: captions and headlines often end without a stop."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text or "\n" in previous.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
+class TimeTagger:
+    """Time expressions resolved against ``doc._.reference_date`` (``doc._.times``)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.predict(doc))
+
+    def predict(self, doc: Doc):
+        from .times import find_time_expressions, resolve_open_spans
+        reference = doc._.reference_date
+        return resolve_open_spans(find_time_expressions(doc.text, reference), reference)
+
+    def set_annotations(self, doc: Doc, times) -> Doc:
+        doc._.times = times
+        return doc
+
+
+class QuantityTagger:
+    """Counts with their bounds, counted noun and credited source (``doc._.quantities``)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .quantities import find_quantities
+        doc._.quantities = find_quantities(doc.text)
+        return doc
+
+
+class QuoteTagger:
+    """Direct quotes with speaker and role (``doc._.quotes``)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .quotes import find_quotes
+        doc._.quotes = find_quotes(doc.text)
+        return doc
+
+
+class PlaceTagger:
+    """Toponyms resolved with the offline gazetteer (``doc._.places``, ``doc._.focus_place``)."""
+
+    def __init__(self, nlp: Language, name: str, *, gazetteer_path: str | None = None):
+        self.name = name
+        self.gazetteer_path = gazetteer_path
+        self.geoparser = None
+
+    def initialize(self, get_examples=None, *, nlp=None):
+        from ..geo.gazetteer import Gazetteer
+        from ..geo.resolve import Geoparser
+        self.geoparser = Geoparser(Gazetteer.open(self.gazetteer_path))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.geoparser is None:
+            self.initialize()
+        places = [p for p in self.geoparser.parse(doc.text) if p is not None and p.lat is not None]
+        doc._.places = places
+        doc._.focus_place = choose_focus_place(places)
+        return doc
+
+
+def choose_focus_place(places):
+    """The place an article is about: the first town named in the country most in focus,
+    else that country; used for events whose sentences name no place."""
+    from ..geo.resolve import focus_country
+    country = focus_country(places)
+    in_focus = [p for p in places if p.country_code == country] if country else places
+    towns = [p for p in in_focus if p.precision in ("place", "point")]
+    if towns:
+        return towns[0]
+    return in_focus[0] if in_focus else None
+
+
+class EventMentionTagger:
+    """Words that report an action ACLED codes, flagged when grievance or irrealis
+    (``doc._.event_mentions``)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.lexicon = None
+
+    def initialize(self, get_examples=None, *, nlp=None):
+        self.lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lexicon is None:
+            self.initialize()
+        excluded = [(t.start, t.end) for t in (doc._.times or []) if t.kind in ("since", "span")]
+        doc._.event_mentions = find_mentions(doc.text, sentence_spans(doc), self.lexicon,
+                                             excluded=excluded)
+        return doc

@@ -1,0 +1,35 @@
+"""Custom Doc attributes that protestwatch's components read and write.
+
+Every attribute a component requires or assigns is declared here, so that
+``nlp.analyze_pipes()`` can check the order of the pipeline.
+"""
+from spacy.tokens import Doc
+
+DOC_EXTENSIONS = {
+    "reference_date": None,   # datetime.date the article's relative dates resolve against
+    "times": None,            # list[nlp.times.TimeExpression]
+    "quantities": None,       # list[nlp.quantities.QuantityMention]
+    "places": None,           # list[geo.resolve.Place]
+    "focus_place": None,      # geo.resolve.Place the article is about, or None
+    "event_mentions": None,   # list[extract.mentions.Mention]
+    "quotes": None,           # list[schema.Quote]
+}
+
+
+def register_extensions() -> None:
+    """Declare the Doc attributes; safe to call more than once."""
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each sentence, trailing whitespace excluded."""
+    spans = []
+    for sentence in doc.sents:
+        text = sentence.text
+        stripped = text.rstrip()
+        if stripped.strip():
+            lead = len(text) - len(text.lstrip())
+            spans.append((sentence.start_char + lead, sentence.start_char + len(stripped)))
+    return spans

@@ -1,0 +1,100 @@
+"""The single-article pipeline: Article in, Result out.
+
+``load_pipeline()`` builds the spaCy pipeline from ``data/pipeline.cfg`` once;
+``Pipeline.extract(article)`` runs it on one article and codes the events.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from importlib import resources
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+
+from . import __version__
+from .extract.events import ArticleAnalysis, extract_events
+from .extract.lexicon import Lexicon, load_lexicon
+from .nlp import factories  # noqa: F401  (registers the components)
+from .nlp.extensions import sentence_spans
+from .schema import Article, Result
+
+PIPELINE_VERSION = f"protestwatch-rules-{__version__}"
+# Language identification needs some text; shorter inputs are taken to be English.
+MIN_CHARS_FOR_LANGUAGE_ID = 40
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+logger = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Holds the loaded NLP pipeline and lexicon; ``extract`` is pure given them."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon):
+        self.nlp = nlp
+        self.lexicon = lexicon
+
+    def extract(self, article: Article, *, default_published: Optional[str] = None) -> Result:
+        language = article.language or detect_language(article.text)
+        reference, is_inferred, warnings = self._reference_date(article, default_published)
+        result = Result(article_id=article.id, reference_date=reference.isoformat(),
+                        reference_date_inferred=is_inferred, language=language, warnings=warnings)
+        if not article.text.strip():
+            return result
+        if language not in SUPPORTED_LANGUAGES:
+            result.warnings.append(f"language '{language}' is not supported; no events extracted")
+            return result
+        doc = self.analyse(article.text, reference)
+        result.quotes = list(doc._.quotes or [])
+        result.events = extract_events(_analysis_of(doc), self.lexicon, _reconcile)
+        return result
+
+    def analyse(self, text: str, reference: dt.date):
+        """Run the spaCy components over ``text`` with its reference date."""
+        doc = self.nlp.make_doc(text)
+        doc._.reference_date = reference
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
+
+    def _reference_date(self, article: Article, default_published: Optional[str]):
+        from .nlp.refdate import infer_reference_date
+        published = article.published or default_published
+        reference, is_inferred = infer_reference_date(article.text, published)
+        if reference is None:
+            return dt.date.today(), True, ["no date in the article; relative dates resolved against today"]
+        return reference, is_inferred and article.published is None and default_published is None, []
+
+
+def load_pipeline(config_path: Optional[str] = None) -> Pipeline:
+    """Build the pipeline from ``config_path`` (default: the shipped ``pipeline.cfg``)."""
+    if config_path is None:
+        with resources.as_file(resources.files("protestwatch.data") / "pipeline.cfg") as path:
+            config = spacy.util.load_config(path)
+    else:
+        config = spacy.util.load_config(config_path)
+    nlp = spacy.blank("en", config=config)
+    nlp.initialize()
+    return Pipeline(nlp, load_lexicon())
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text`` (py3langid); short texts are taken to be English."""
+    if len(text.strip()) < MIN_CHARS_FOR_LANGUAGE_ID:
+        return "en"
+    import py3langid
+    language, _ = py3langid.classify(text)
+    return language
+
+
+def _analysis_of(doc) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        text=doc.text, reference_date=doc._.reference_date, sentences=sentence_spans(doc),
+        times=doc._.times or [], quantities=doc._.quantities or [], places=doc._.places or [],
+        mentions=doc._.event_mentions or [], focus_place=doc._.focus_place)
+
+
+def _reconcile(estimates):
+    from .nlp.quantities import reconcile
+    return reconcile(estimates)
