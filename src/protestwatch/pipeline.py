@@ -37,34 +37,27 @@ class Pipeline:
 
     def extract(self, article: Article, *, default_published: Optional[str] = None) -> Result:
         language = article.language or detect_language(article.text)
-        reference, is_inferred, warnings = self._reference_date(article, default_published)
-        result = Result(article_id=article.id, reference_date=reference.isoformat(),
-                        reference_date_inferred=is_inferred, language=language, warnings=warnings)
+        doc = self.analyse(article.text, article.published or default_published)
+        result = Result(article_id=article.id, reference_date=doc._.reference_date.isoformat(),
+                        reference_date_inferred=doc._.reference_date_inferred, language=language)
+        if doc._.published is None and not _has_date(doc):
+            result.warnings.append("no date in the article; relative dates resolved against today")
         if not article.text.strip():
             return result
         if language not in SUPPORTED_LANGUAGES:
             result.warnings.append(f"language '{language}' is not supported; no events extracted")
             return result
-        doc = self.analyse(article.text, reference)
         result.quotes = list(doc._.quotes or [])
         result.events = extract_events(_analysis_of(doc), self.lexicon, _reconcile)
         return result
 
-    def analyse(self, text: str, reference: dt.date):
-        """Run the spaCy components over ``text`` with its reference date."""
+    def analyse(self, text: str, published: Optional[str] = None):
+        """Run the spaCy components over ``text`` published on ``published`` (or undated)."""
         doc = self.nlp.make_doc(text)
-        doc._.reference_date = reference
+        doc._.published = published
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         return doc
-
-    def _reference_date(self, article: Article, default_published: Optional[str]):
-        from .nlp.refdate import infer_reference_date
-        published = article.published or default_published
-        reference, is_inferred = infer_reference_date(article.text, published)
-        if reference is None:
-            return dt.date.today(), True, ["no date in the article; relative dates resolved against today"]
-        return reference, is_inferred and article.published is None and default_published is None, []
 
 
 def load_pipeline(config_path: Optional[str] = None) -> Pipeline:
@@ -86,6 +79,10 @@ def detect_language(text: str) -> str:
     import py3langid
     language, _ = py3langid.classify(text)
     return language
+
+
+def _has_date(doc) -> bool:
+    return any(t.kind == "absolute" for t in (doc._.times or []))
 
 
 def _analysis_of(doc) -> ArticleAnalysis:

@@ -40,19 +40,35 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
     frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts)
+    context = _context_sentences(frames, len(analysis.sentences))
     events = []
-    for frame in frames:
-        event = _build_event(frame, analysis, lexicon, reconcile)
+    for frame, sentences in zip(frames, context):
+        event = _build_event(frame, sentences, analysis, lexicon, reconcile)
         if event is not None:
             events.append(event)
     return events
 
 
-def _build_event(frame: Frame, analysis: ArticleAnalysis, lexicon: Lexicon, reconcile) -> Optional[Event]:
+def _context_sentences(frames: list[Frame], sentence_count: int) -> list[list[int]]:
+    """Each frame's sentences plus the sentences after them that open no frame of their own:
+    they elaborate the event before them ("Organisers put the turnout at 5,000.")."""
+    firsts = sorted({min(f.sentences) for f in frames})
+    context = []
+    for frame in frames:
+        following = [i for i in firsts if i > max(frame.sentences)]
+        stop = following[0] if following else sentence_count
+        extra = range(max(frame.sentences) + 1, stop)
+        context.append(sorted(set(frame.sentences) | set(extra)))
+    return context
+
+
+def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, lexicon: Lexicon,
+                 reconcile) -> Optional[Event]:
     if frame.when.date > analysis.reference_date:
         return None  # reported as still to come: announced, not an event
-    spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
-    found_actors = find_actors(analysis.text, spans, lexicon)
+    own_spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
+    spans = [analysis.sentences[i] for i in context]
+    found_actors = find_actors(analysis.text, own_spans, lexicon)
     decision = classify_event(frame.kinds, frame.weak_kinds, (a[0] for a in found_actors))
     location = _locate(frame, analysis)
     if decision is None or location is None:
@@ -62,11 +78,12 @@ def _build_event(frame: Frame, analysis: ArticleAnalysis, lexicon: Lexicon, reco
     evidence += _date_evidence(frame, analysis.text)
     if frame.has_own_place and getattr(frame.place, "start", None) is not None:
         evidence.append(_evidence("location", analysis.text, frame.place.start, frame.place.end))
-    counts = _counts(frame, analysis, lexicon, reconcile, event_type, evidence)
+    counts = _counts(context, analysis, lexicon, reconcile, event_type, evidence)
     is_demonstration = event_type in DEMONSTRATION_TYPES
-    claims = find_claims(analysis.text, spans) if is_demonstration else []
-    demands = _codes(analysis.text, [(c.start, c.end) for c in claims] or spans, lexicon.demands,
-                     "demands", evidence) if is_demonstration else []
+    # Demands belong to demonstrators' own actions; under excessive force the state acts.
+    has_demands = is_demonstration and sub_type != "excessive_force_against_protesters"
+    claims = find_claims(analysis.text, spans) if has_demands else []
+    demands = _codes(analysis.text, spans, lexicon.demands, "demands", evidence) if has_demands else []
     responses = _state_responses(frame, analysis.text, spans, lexicon, evidence) if is_demonstration else []
     actors = assign_actors(event_type, sub_type, found_actors, location.country, find_claim_target(claims))
     sources = find_sources(analysis.text, spans) + _quantity_sources(counts)
@@ -118,13 +135,11 @@ def _places_by_sentence(analysis: ArticleAnalysis) -> dict[int, object]:
 
 
 def _locate(frame: Frame, analysis: ArticleAnalysis) -> Optional[Location]:
-    place = frame.place
-    if frame.when.is_summary and not frame.has_own_place and place is not None:
-        place = _country_level(place, analysis)  # a summary over many days is coded to the country
-    if place is None:
-        place = analysis.focus_place
+    place = frame.place or analysis.focus_place
     if place is None:
         return None
+    if frame.when.is_summary and not frame.has_own_place:
+        place = _country_level(place, analysis)  # a summary over many days is coded to the country
     return Location(name=place.text or place.name, place=place.place, admin1=place.admin1,
                     country=place.country, country_code=place.country_code, lat=place.lat,
                     lon=place.lon, geonames_id=place.geonames_id, precision=place.precision)
@@ -137,11 +152,11 @@ def _country_level(place, analysis: ArticleAnalysis):
     return place
 
 
-def _counts(frame, analysis, lexicon, reconcile, event_type, evidence) -> dict[str, Optional[Quantity]]:
+def _counts(context, analysis, lexicon, reconcile, event_type, evidence) -> dict[str, Optional[Quantity]]:
     estimates: dict[str, list] = {name: [] for name in COUNT_FIELDS}
     grievance_spans = [(m.start, m.end) for m in analysis.mentions if m.is_grievance]
     for quantity in analysis.quantities:
-        if _sentence_of(analysis.sentences, quantity.start) not in frame.sentences:
+        if _sentence_of(analysis.sentences, quantity.start) not in context:
             continue
         role = classify_quantity(analysis.text, quantity.start, quantity.end, quantity.noun, lexicon)
         if role is None or (role == "crowd_size" and event_type not in DEMONSTRATION_TYPES):

@@ -3,6 +3,8 @@ and writes it to a Doc attribute (``set_annotations``). Modules do nothing at im
 registration with its contract is in ``factories.py``."""
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,6 +24,24 @@ class ParagraphSentencizer:
             previous = doc[token.i - 1]
             if "\n" in previous.text or "\n" in previous.whitespace_:
                 token.is_sent_start = True
+        return doc
+
+
+class ReferenceDateTagger:
+    """The date relative expressions resolve against: ``doc._.published`` when given, else
+    inferred from the text (``doc._.reference_date``, ``doc._.reference_date_inferred``).
+    Undated text falls back to today's date, flagged as inferred."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .refdate import infer_reference_date
+        reference, is_inferred = infer_reference_date(doc.text, doc._.published)
+        if reference is None:
+            reference, is_inferred = dt.date.today(), True
+        doc._.reference_date = reference
+        doc._.reference_date_inferred = is_inferred
         return doc
 
 
@@ -85,6 +105,8 @@ class PlaceTagger:
         if self.geoparser is None:
             self.initialize()
         places = [p for p in self.geoparser.parse(doc.text) if p is not None and p.lat is not None]
+        if not places:
+            places = self.geoparser.parse_countries_caseless(doc.text)
         doc._.places = places
         doc._.focus_place = choose_focus_place(places)
         return doc

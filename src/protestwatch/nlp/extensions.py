@@ -6,7 +6,9 @@ Every attribute a component requires or assigns is declared here, so that
 from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
+    "published": None,        # str given with the article (input), or None
     "reference_date": None,   # datetime.date the article's relative dates resolve against
+    "reference_date_inferred": None,  # bool: reference_date was read off the text
     "times": None,            # list[nlp.times.TimeExpression]
     "quantities": None,       # list[nlp.quantities.QuantityMention]
     "places": None,           # list[geo.resolve.Place]

@@ -16,6 +16,11 @@ def make_paragraphs(nlp: Language, name: str):
     return components.ParagraphSentencizer(nlp, name)
 
 
+@Language.factory("pw_reference_date", assigns=["doc._.reference_date", "doc._.reference_date_inferred"])
+def make_reference_date(nlp: Language, name: str):
+    return components.ReferenceDateTagger(nlp, name)
+
+
 @Language.factory("pw_times", requires=["doc._.reference_date"], assigns=["doc._.times"])
 def make_times(nlp: Language, name: str):
     return components.TimeTagger(nlp, name)

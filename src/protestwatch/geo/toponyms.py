@@ -1,0 +1,306 @@
+"""Toponym recognition: find the spans of a text that name places, countries (also by
+demonym) and landmarks, using capitalisation, the gazetteer and small word lists."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from protestwatch.geo.gazetteer import ADMIN1, COUNTRY, Candidate, Gazetteer, read_geo_csv
+
+# Longest capitalised phrase tried against the gazetteer ("Democratic Republic of the Congo").
+MAX_NAME_TOKENS = 6
+# A sentence-initial single word is only taken as a place when it is a country, an admin1
+# division or a place at least this large: "Reading", "Mobile" and "Hope" start sentences
+# as ordinary words. Set by inspecting ACLED US notes (development data).
+SENTENCE_INITIAL_MIN_POPULATION = 100_000
+# A single capitalised word naming only small places needs a locative cue ("in", "near",
+# a containment bracket) before it is taken as a place: small towns called "Mark", "Will",
+# "Bill" would otherwise swamp the output. Set on ACLED US notes.
+UNCUED_MIN_POPULATION = 15_000
+# A phrase ending in a landmark head word is a landmark unless the whole phrase names a
+# town at least this large ("Menlo Park", "College Park" are towns, "Gorky Park" is not).
+LANDMARK_TOWN_MIN_POPULATION = 10_000
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'\u2019\-]*")
+_POSSESSIVE = ("'s", "\u2019s")
+# Lowercase words allowed inside a capitalised name ("Isle of Man", "Rio de Janeiro").
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "du", "da", "do", "dos", "das", "the", "upon", "on", "sur", "am", "an"})
+# Lowercase head words that follow a capitalised name to make a landmark ("Parliament building").
+_LOWERCASE_HEADS = frozenset({"building", "square", "headquarters", "street", "avenue", "park", "bridge", "campus"})
+_LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to", "into", "towards", "toward",
+                            "around", "throughout", "of", "via", "through", "inside", "central", "downtown",
+                            "northern", "southern", "eastern", "western", "capital"})
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*|\n)$")
+# Text between a place and its container: ", " or " (" possibly after a lowercase
+# descriptor ("Minakulu sub-county (Oyam, Northern)").
+_CONTAINER_GAP = re.compile(r"^(?:\s+[a-z][a-z\-]*){0,2}\s*(?:,|\()\s*$")
+
+
+@dataclass
+class Mention:
+    """A recognised toponym with its gazetteer candidates."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "toponym", "demonym" or "landmark"
+    candidates: list[Candidate] = field(default_factory=list)
+    demonym_country: str | None = None
+    containers: list[int] = field(default_factory=list)  # indexes of mentions that contain this one
+    town_hint: int | None = None  # for landmarks: a mention inside the landmark's name
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """The hand-written word lists of protestwatch/data/geo, loaded once per recogniser."""
+
+    non_toponyms: frozenset[str]
+    titles: frozenset[str]
+    first_names: frozenset[str]
+    landmark_heads: frozenset[str]
+    abbreviations: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "WordLists":
+        heads = {row["head_word"] for row in read_geo_csv("landmark_heads.csv")}
+        return cls(
+            non_toponyms=frozenset(row["word"] for row in read_geo_csv("non_toponyms.csv")),
+            titles=frozenset(row["title"].rstrip(".") for row in read_geo_csv("titles.csv")),
+            first_names=frozenset(row["first_name"] for row in read_geo_csv("first_names.csv")),
+            landmark_heads=frozenset(h.rstrip(".") for h in heads),
+            abbreviations=frozenset(row["abbreviation"].rstrip(".") for row in read_geo_csv("us_state_abbreviations.csv"))
+            | {"St", "Ft", "Mt"},
+        )
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens; possessive endings are cut off and a known abbreviation keeps its dot."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        start, end, word = match.start(), match.end(), match.group()
+        if word.endswith(_POSSESSIVE):
+            end -= 2
+            word = word[:-2]
+        if not word:
+            continue
+        tokens.append(Token(start, end, word))
+    return tokens
+
+
+def max_population(candidates: list[Candidate]) -> int:
+    return max((c.population for c in candidates), default=0)
+
+
+class ToponymRecogniser:
+    """Finds place mentions in text. Holds the gazetteer and word lists, no per-call loading."""
+
+    def __init__(self, gazetteer: Gazetteer, words: WordLists | None = None):
+        self.gazetteer = gazetteer
+        self.words = words or WordLists.load()
+
+    def recognise(self, text: str) -> list[Mention]:
+        tokens = tokenize(text)
+        mentions: list[Mention] = []
+        for run in self._capitalised_runs(text, tokens):
+            mentions.extend(self._mentions_in_run(text, tokens, run))
+        link_containers(text, mentions)
+        return mentions
+
+    # -- runs of capitalised words ------------------------------------------------------------
+
+    def _capitalised_runs(self, text: str, tokens: list[Token]) -> list[list[int]]:
+        """Indexes of maximal sequences of capitalised tokens joined by spaces/connectors."""
+        runs: list[list[int]] = []
+        current: list[int] = []
+        pending_connectors: list[int] = []
+        for index, token in enumerate(tokens):
+            joined = bool(current) and self._is_joined(text, tokens[index - 1], token)
+            if token.is_capitalised and joined:
+                current.extend(pending_connectors)
+                current.append(index)
+                pending_connectors = []
+            elif token.is_capitalised:
+                if current:
+                    runs.append(current)
+                current, pending_connectors = [index], []
+            elif current and joined and token.text in _CONNECTORS and len(pending_connectors) < 2:
+                pending_connectors.append(index)
+            else:
+                if current:
+                    runs.append(current)
+                current, pending_connectors = [], []
+        if current:
+            runs.append(current)
+        return runs
+
+    def _is_joined(self, text: str, previous: Token, token: Token) -> bool:
+        gap = text[previous.end:token.start]
+        if previous.text in self.words.abbreviations and gap.startswith("."):
+            gap = gap[1:]
+        return gap in (" ", "-", "")
+
+    # -- matching inside a run -------------------------------------------------------------------
+
+    def _mentions_in_run(self, text: str, tokens: list[Token], run: list[int]) -> list[Mention]:
+        mentions: list[Mention] = []
+        position = 0
+        while position < len(run):
+            token = tokens[run[position]]
+            if token.text.rstrip(".") in self.words.titles:
+                position = self._skip_person_name(tokens, run, position + 1)
+                continue
+            if self._starts_person_name(tokens, run, position):
+                position = self._skip_person_name(tokens, run, position)
+                continue
+            landmark = self._landmark_at(text, tokens, run, position)
+            if landmark is not None:
+                mention, position = landmark
+                mentions.append(mention)
+                continue
+            match = self._longest_match(text, tokens, run, position)
+            if match is None:
+                position += 1
+                continue
+            mention, next_position = match
+            if self._is_plausible(text, tokens, run, position, next_position, mention):
+                mentions.append(mention)
+            position = next_position
+        return mentions
+
+    def _starts_person_name(self, tokens: list[Token], run: list[int], position: int) -> bool:
+        """'Mark Smith', 'Jordan Peterson': a given name followed by another capitalised word."""
+        if tokens[run[position]].text not in self.words.first_names or position + 1 >= len(run):
+            return False
+        following = tokens[run[position + 1]]
+        if not following.is_capitalised:
+            return False
+        return following.text not in self.words.non_toponyms and following.text.rstrip(".") not in self.words.landmark_heads
+
+    def _skip_person_name(self, tokens: list[Token], run: list[int], position: int) -> int:
+        """Position after a person's name: the capitalised words up to a connector."""
+        while position < len(run) and tokens[run[position]].is_capitalised:
+            position += 1
+        while position < len(run) and not tokens[run[position]].is_capitalised:
+            position += 1
+        return position
+
+    def _span(self, text: str, tokens: list[Token], run: list[int], first: int, last: int) -> tuple[int, int]:
+        start, end = tokens[run[first]].start, tokens[run[last]].end
+        if tokens[run[last]].text in self.words.abbreviations and text[end:end + 1] == ".":
+            end += 1
+        return start, end
+
+    def _landmark_at(self, text: str, tokens: list[Token], run: list[int], position: int):
+        """The longest landmark phrase starting here: capitalised words ending in a head word."""
+        head_end = None
+        for last in range(len(run) - 1, position, -1):
+            if tokens[run[last]].text.rstrip(".") in self.words.landmark_heads:
+                head_end = last
+                break
+        start, end = self._span(text, tokens, run, position, head_end) if head_end is not None else (None, None)
+        if head_end is None:
+            following = self._lowercase_head_after(text, tokens, run[-1])
+            if following is None or position != 0:
+                return None
+            start, end = tokens[run[position]].start, following.end
+            head_end = len(run) - 1
+        elif position == head_end:
+            return None  # a bare head word ("Square") is no landmark
+        surface = text[start:end]
+        as_place = self.gazetteer.lookup(surface)
+        if max_population(as_place) >= LANDMARK_TOWN_MIN_POPULATION:
+            return None
+        mention = Mention(start, end, surface, "landmark")
+        return mention, head_end + 1
+
+    def _lowercase_head_after(self, text: str, tokens: list[Token], last_index: int) -> Token | None:
+        if last_index + 1 >= len(tokens):
+            return None
+        following = tokens[last_index + 1]
+        if following.text in _LOWERCASE_HEADS and text[tokens[last_index].end:following.start] == " ":
+            return following
+        return None
+
+    def _longest_match(self, text: str, tokens: list[Token], run: list[int], position: int):
+        for last in range(min(len(run), position + MAX_NAME_TOKENS) - 1, position - 1, -1):
+            if not tokens[run[last]].is_capitalised:
+                continue
+            start, end = self._span(text, tokens, run, position, last)
+            surface = text[start:end]
+            candidates = self.gazetteer.lookup(surface)
+            if candidates:
+                return Mention(start, end, surface, "toponym", candidates), last + 1
+            country = self.gazetteer.demonym_country(surface)
+            if country is not None:
+                return Mention(start, end, surface, "demonym", demonym_country=country), last + 1
+        return None
+
+    def _is_plausible(self, text: str, tokens: list[Token], run: list[int], first: int, after: int,
+                      mention: Mention) -> bool:
+        """Reject single capitalised words that are more likely ordinary words or names."""
+        if mention.kind == "demonym":
+            return True
+        strong = any(c.kind in (ADMIN1, COUNTRY) for c in mention.candidates)
+        if after - first > 1:
+            return True
+        word = tokens[run[first]].text
+        if word in self.words.non_toponyms and not strong:
+            return False
+        if word.isupper() and len(word) <= 3 and not strong:
+            return False  # acronyms ("AP", "UN") that happen to be town names
+        population = max_population(mention.candidates)
+        if is_sentence_initial(text, mention.start) and not strong and population < SENTENCE_INITIAL_MIN_POPULATION:
+            return False
+        if strong or population >= UNCUED_MIN_POPULATION:
+            return True
+        return has_locative_cue(text, mention.start) or has_container_after(text, mention.end)
+
+
+def is_sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 3):start])) or start == 0
+
+
+def has_locative_cue(text: str, start: int) -> bool:
+    before = text[max(0, start - 14):start].split()
+    return bool(before) and before[-1].lower() in _LOCATIVE_CUES
+
+
+def has_container_after(text: str, end: int) -> bool:
+    return text[end:end + 2] in (", ", " (")
+
+
+def link_containers(text: str, mentions: list[Mention]) -> None:
+    """Mark 'X, Y' and 'X (Y, Z)' chains: Y (and Z) contain X."""
+    for index, mention in enumerate(mentions):
+        mention.containers = []  # indexes are positions in this list: relink from scratch
+        chain = index + 1
+        while chain < len(mentions):
+            previous = mentions[chain - 1]
+            gap = text[previous.end:mentions[chain].start]
+            if chain == index + 1 and not _CONTAINER_GAP.match(gap):
+                break
+            if chain > index + 1 and gap.strip() not in (",", "(", ", ("):
+                break
+            mention.containers.append(chain)
+            chain += 1
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

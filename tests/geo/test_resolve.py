@@ -1,0 +1,103 @@
+import time
+
+import pytest
+
+from protestwatch.geo.resolve import focus_country
+
+
+def by_text(places):
+    return {place.text: place for place in places}
+
+
+@pytest.mark.parametrize("text, surface, country_code, precision", [
+    ("Hundreds walked through central Minsk on Saturday evening.", "Minsk", "BY", "place"),
+    ("Protesters in Paris blocked the ring road.", "Paris", "FR", "place"),
+    ("Farmers staged a rally in Belarus last week.", "Belarus", "BY", "country"),
+    ("Teachers went on strike in Texas on Tuesday.", "Texas", "US", "admin1"),
+    ("Belarusian workers walked out of the tractor plant.", "Belarusian", "BY", "country"),
+    ("Dockers in Lagos stopped work.", "Lagos", "NG", "place"),
+])
+def test_resolve_parse_finds_and_resolves(geoparser, text, surface, country_code, precision):
+    place = by_text(geoparser.parse(text))[surface]
+    assert (place.country_code, place.precision) == (country_code, precision)
+
+
+def test_resolve_parse_uses_bracketed_state_for_containment(geoparser):
+    place = by_text(geoparser.parse("Residents of Springfield (Illinois) gathered at noon."))["Springfield"]
+    assert (place.country_code, place.admin1) == ("US", "Illinois")
+
+
+def test_resolve_parse_uses_comma_state_for_containment(geoparser):
+    place = by_text(geoparser.parse("A vigil was held in Paris, Texas, on Friday."))["Paris"]
+    assert (place.country_code, place.admin1) == ("US", "Texas")
+
+
+def test_resolve_parse_acled_style_downtown_brackets(geoparser):
+    places = geoparser.parse("Activists held a protest in Downtown Austin (Texas) against the council.")
+    austin = [p for p in places if p.place == "Austin"]
+    assert austin and austin[0].admin1 == "Texas"
+
+
+def test_resolve_parse_landmark_takes_town_coordinates(geoparser):
+    places = by_text(geoparser.parse("Riot police fired tear gas in Tahrir Square in Cairo."))
+    square, cairo = places["Tahrir Square"], places["Cairo"]
+    assert square.precision == "point" and square.name == "Tahrir Square"
+    assert (square.lat, square.lon, square.place) == (cairo.lat, cairo.lon, "Cairo")
+
+
+def test_resolve_parse_landmark_uses_town_in_focus(geoparser):
+    text = "Opposition supporters returned to Minsk. Later they gathered on Independence Square."
+    square = by_text(geoparser.parse(text))["Independence Square"]
+    assert (square.place, square.country_code, square.precision) == ("Minsk", "BY", "point")
+
+
+def test_resolve_parse_lowercase_landmark_head(geoparser):
+    text = "Egyptian students marched to the Parliament building in Cairo."
+    assert by_text(geoparser.parse(text))["Parliament building"].place == "Cairo"
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Smith said the march was peaceful.",
+    "President Lukashenko spoke on Monday in May.",
+    "Police said the crowd dispersed by Sunday.",
+    "Will the government listen?",
+])
+def test_resolve_parse_ignores_common_capitalised_words(geoparser, text):
+    assert geoparser.parse(text) == []
+
+
+def test_resolve_parse_context_picks_country_in_focus(geoparser):
+    text = "Georgian police detained activists in Tbilisi. Protests spread across Georgia."
+    assert by_text(geoparser.parse(text))["Georgia"].country_code == "GE"
+
+
+def test_resolve_spans_answers_every_span(geoparser):
+    text = "Residents of Springfield (Illinois) gathered near Qwxzzy."
+    places = geoparser.resolve_spans(text, [(13, 24), (49, 55)])
+    assert places[0].admin1 == "Illinois" and places[1] is None
+
+
+def test_resolve_spans_falls_back_to_inner_name(geoparser):
+    text = "A march began in Downtown Minsk."
+    place = geoparser.resolve_spans(text, [(17, 31)])[0]
+    assert place.country_code == "BY"
+
+
+def test_resolve_focus_country_counts_mentions(geoparser):
+    places = geoparser.parse("Crowds in Minsk and Grodno defied police, Belarusian media said. Poland offered help.")
+    assert focus_country(places) == "BY"
+
+
+def test_resolve_focus_country_of_nothing_is_none():
+    assert focus_country([]) is None
+
+
+def test_resolve_parse_is_fast(geoparser):
+    text = ("Thousands of people marched in central Minsk on Sunday, demanding the resignation of President "
+            "Alexander Lukashenko. Police detained dozens near Independence Square, and rallies were also "
+            "reported in Grodno, Brest and Gomel, Belarusian media said.")
+    geoparser.parse(text)
+    started = time.perf_counter()
+    for index in range(100):
+        geoparser.parse(text + f" Report {index}.")
+    assert 100 / (time.perf_counter() - started) > 200
