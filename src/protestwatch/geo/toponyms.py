@@ -72,6 +72,7 @@ class WordLists:
     first_names: frozenset[str]
     landmark_heads: frozenset[str]
     abbreviations: frozenset[str]
+    organisation_heads: frozenset[str]
 
     @classmethod
     def load(cls) -> "WordLists":
@@ -83,6 +84,7 @@ class WordLists:
             landmark_heads=frozenset(h.rstrip(".") for h in heads),
             abbreviations=frozenset(row["abbreviation"].rstrip(".") for row in read_geo_csv("us_state_abbreviations.csv"))
             | {"St", "Ft", "Mt"},
+            organisation_heads=frozenset(row["head_word"] for row in read_geo_csv("organisation_heads.csv")),
         )
 
 
@@ -115,6 +117,7 @@ class ToponymRecogniser:
         tokens = tokenize(text)
         mentions: list[Mention] = []
         for run in self._capitalised_runs(text, tokens):
+            run = self._drop_organisation_name(tokens, run)
             mentions.extend(self._mentions_in_run(text, tokens, run))
         link_containers(text, mentions)
         return mentions
@@ -145,6 +148,15 @@ class ToponymRecogniser:
         if current:
             runs.append(current)
         return runs
+
+    def _drop_organisation_name(self, tokens: list[Token], run: list[int]) -> list[int]:
+        """The part of a run that can still be a place once an organisation name is removed:
+        nothing, or the words after the last "of" behind the organisation's head word."""
+        heads = [i for i, index in enumerate(run) if tokens[index].text in self.words.organisation_heads]
+        if not heads:
+            return run
+        ofs = [i for i, index in enumerate(run) if tokens[index].text == "of" and i > heads[0]]
+        return run[ofs[-1] + 1:] if ofs else []
 
     def _is_joined(self, text: str, previous: Token, token: Token) -> bool:
         gap = text[previous.end:token.start]

@@ -1,0 +1,463 @@
+"""Time expressions in news text, resolved against a reference (publication) date.
+
+A small grammar of regexes built from the tables in ``data/nlp`` (month and weekday
+names, day words, calendar units, onset words, anchor events). Matches from all rules
+are collected, overlaps are settled in favour of the longest, and each survivor is
+resolved to a date, an optional end date and an ACLED-style precision.
+
+Resolution rules, stated once:
+- a date without a year takes the latest year that puts it no more than
+  ``FUTURE_TOLERANCE_DAYS`` after the reference (news mostly reports the past);
+- a bare weekday ("on Sunday") is the most recent such day strictly before the
+  reference; only "today"-type words resolve to the reference itself;
+- "ago" counts from the reference, "earlier"/"later"/"the next day" from the last
+  dated expression before it in the article;
+- "after the vote" counts from the date the article gives that event (or a synonym);
+- "since X" runs to the day before the reference.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable, Optional
+
+from protestwatch.nlp.quantities import (
+    NUMBER, build_alternation, parse_number, read_table, read_words, sentence_spans,
+)
+
+# How far after the reference a yearless date may fall before the previous year is
+# taken instead; a month covers announced upcoming events without pulling last
+# December's dates into next year.
+FUTURE_TOLERANCE_DAYS = 31
+# An open span ("since the strikes started") is only anchored by a dated event this
+# close before the reference, so that background history ("in power since 1994") is not.
+OPEN_SPAN_WINDOW_DAYS = 90
+# Open spans up to this long are reported with week precision, longer ones with month.
+WEEK_PRECISION_MAX_DAYS = 31
+
+
+@dataclass
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    date: Optional[dt.date]
+    end_date: Optional[dt.date]
+    precision: str
+    kind: str
+
+
+@dataclass
+class ExplicitDate:
+    """A calendar date as written, before any year is inferred (used by refdate)."""
+
+    start: int
+    end: int
+    text: str
+    year: Optional[int]
+    month: int
+    day: Optional[int]
+    weekday: Optional[str]
+
+
+# ---------------------------------------------------------------- vocabulary
+
+def _names_with_abbreviations(table: str, value: str) -> dict[str, int]:
+    names = {}
+    for row in read_table(table):
+        names[row["name"].lower()] = int(row[value])
+        for abbreviation in row["abbreviations"].split():
+            names[abbreviation.lower()] = int(row[value])
+    return names
+
+
+MONTH_NUMBERS = _names_with_abbreviations("months.csv", "number")
+WEEKDAY_INDEX = _names_with_abbreviations("weekdays.csv", "index")
+UNIT_DAYS = {row["word"]: int(row["days"]) for row in read_table("time_units.csv")}
+RELATIVE_DAYS = {row["phrase"]: (int(row["offset"]), row["anchor"]) for row in read_table("relative_days.csv")}
+ANCHOR_GROUPS = {row["word"]: row["group"] for row in read_table("event_anchors.csv")}
+
+
+def _onset_words(kind: str) -> list[str]:
+    return [row["word"] for row in read_table("onset_words.csv") if row["kind"] == kind]
+
+
+def _capitalised(words) -> str:
+    # month and weekday names only count capitalised: "may" and "march" are verbs
+    return build_alternation(word.capitalize() for word in words)
+
+
+_FULL_MONTHS = [r["name"] for r in read_table("months.csv")]
+_FULL_WEEKDAYS = [r["name"] for r in read_table("weekdays.csv")]
+MONTH = rf"(?:(?:{_capitalised(_FULL_MONTHS)})\b|(?:{_capitalised(set(MONTH_NUMBERS) - {m.lower() for m in _FULL_MONTHS})})\b\.?)"
+WEEKDAY_NAME = rf"(?:{_capitalised(_FULL_WEEKDAYS)})\b"
+WEEKDAY = rf"(?:{WEEKDAY_NAME}|(?:{_capitalised(set(WEEKDAY_INDEX) - {w.lower() for w in _FULL_WEEKDAYS})})\b\.?)"
+DAY = r"(?:[0-3]?\d(?!\d)(?:st|nd|rd|th)?)"
+YEAR = r"(?:(?:1[89]|20)\d\d)\b"
+UNIT = rf"(?i:{build_alternation(UNIT_DAYS)})\b"
+COUNT = rf"(?i:{NUMBER}|an?)"
+RANGE_JOIN = r"\s*(?:[-–]|(?i:to|and|until|through|till))\s*"
+PERIOD_CUE = r"\b(?i:in|since|during|until|by|early|late|mid|throughout|of|last)[\s-]+"
+ANCHOR = (
+    rf"(?:(?i:the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>(?i:{build_alternation(ANCHOR_GROUPS)}))\b"
+    rf"|(?P<adate>{MONTH}\s+{DAY}|{DAY}\s+(?:of\s+)?{MONTH}))"
+)
+_PROTEST_NOUNS = rf"(?i:{build_alternation(_onset_words('noun'))})"
+
+# (rule name, regex); a group named "core" narrows the span to the date words proper.
+RULES: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    ("range_dm", rf"(?:(?i:between|from)\s+)?\b(?P<d1>{DAY}){RANGE_JOIN}(?P<d2>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("range_md", rf"(?:(?i:between|from)\s+)?\b(?P<mon>{MONTH})\s+(?P<d1>{DAY}){RANGE_JOIN}(?:(?P<mon2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("date_dm", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("date_md", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("month_year", rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})"),
+    ("month_alone", rf"{PERIOD_CUE}(?P<core>(?P<mon>{MONTH}))(?!\s*\d)"),
+    ("year_alone", rf"{PERIOD_CUE}(?P<core>(?P<y>{YEAR}))(?![-–/,.]\d)"),
+    ("relative_day", rf"\b(?i:{build_alternation(RELATIVE_DAYS)})\b"),
+    ("weekday", rf"(?<!(?i:next) )\b(?:(?i:last|this|past)\s+)?(?P<wd>{WEEKDAY_NAME})(?:\s+(?i:{build_alternation(read_words('day_parts.csv'))})\b)?"),
+    ("weekday_span", rf"\b(?i:from|between)\s+(?P<wd1>{WEEKDAY_NAME})\s+(?i:to|and|until|through|till)\s+(?P<wd2>{WEEKDAY_NAME})"),
+    ("weekend", r"\b(?i:last|this|past|over\s+the|the\s+past)\s+(?i:weekend)\b"),
+    ("week", r"\b(?P<which>(?i:last|this|the\s+past|the\s+previous))\s+(?i:week)\b"),
+    ("month", r"\b(?P<which>(?i:last|this|earlier\s+this|the\s+past|the\s+previous))\s+(?i:month)\b"),
+    ("year", r"\b(?P<which>(?i:last|this|earlier\s+this))\s+(?i:year)\b"),
+    ("ago", rf"\b(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?i:ago)\b"),
+    ("anaphoric", rf"\b(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?P<rel>(?i:earlier|later|before|previously|after))\b"),
+    ("point_anchor", rf"\b(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?P<rel>(?i:after|following|before))\s+{ANCHOR}"),
+    ("span_anchor", rf"\b(?i:in|during|over|for|within)\s+the\s+(?:(?i:first|next|following)\s+)?(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?P<rel>(?i:after|following|since|before|preceding|leading\s+up\s+to))\s+{ANCHOR}"),
+    ("since_onset", rf"\b(?i:since)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_NOUNS}\s+(?:(?i:have|has|had)\s+)?(?i:{build_alternation(_onset_words('verb'))})\b"),
+    ("since_start", rf"\b(?i:since)\s+(?i:the)\s+(?i:{build_alternation(_onset_words('onset'))})\s+of\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_NOUNS}"),
+    ("since_anchor", rf"\b(?i:since)\s+(?P<anchor>(?i:the)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>(?i:{build_alternation(ANCHOR_GROUPS)})))\b"),
+))
+RULE_PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
+EXPLICIT_RULES = ("iso", "range_dm", "range_md", "date_dm", "date_md", "month_year")
+SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
+
+
+# ---------------------------------------------------------------- matching
+
+def _collect_matches(text: str, names: Optional[tuple[str, ...]] = None) -> list[tuple[str, re.Match]]:
+    """Non-overlapping rule matches in text order; the longest match wins a clash,
+    the earlier rule a tie."""
+    found = [(name, m) for name, rule in RULES if names is None or name in names
+             for m in rule.finditer(text)]
+    found.sort(key=lambda item: (-(_span(item[1])[1] - _span(item[1])[0]), RULE_PRIORITY[item[0]]))
+    chosen: list[tuple[str, re.Match]] = []
+    for name, match in found:
+        start, end = _span(match)
+        if all(end <= _span(m)[0] or start >= _span(m)[1] for _, m in chosen):
+            chosen.append((name, match))
+    return sorted(chosen, key=lambda item: _span(item[1])[0])
+
+
+def _span(match: re.Match) -> tuple[int, int]:
+    if "core" in match.re.groupindex and match.group("core"):
+        return match.span("core")
+    return match.span()
+
+
+@dataclass
+class _Context:
+    text: str
+    reference: dt.date
+    explicit: list[TimeExpression] = field(default_factory=list)
+    previous: Optional[dt.date] = None
+
+
+def find_time_expressions(text: str, reference: dt.date) -> list[TimeExpression]:
+    """Every time expression in text, resolved against reference, sorted by start."""
+    matches = _collect_matches(text)
+    context = _Context(text, reference)
+    context.explicit = [e for e in (_resolve(n, m, context) for n, m in matches if n in EXPLICIT_RULES) if e]
+    expressions = []
+    for name, match in matches:
+        expression = _resolve(name, match, context)
+        if expression is None:
+            continue
+        expression = _apply_since(text, expression, reference)
+        expressions.append(expression)
+        if expression.date is not None and expression.kind != "since":
+            context.previous = expression.date
+    return expressions
+
+
+def _resolve(name: str, match: re.Match, context: _Context) -> Optional[TimeExpression]:
+    start, end = _span(match)
+    try:
+        resolved = RESOLVERS[name](match, context)
+    except ValueError:  # impossible dates such as "31 June"
+        return None
+    if resolved is None:
+        return None
+    date, end_date, precision, kind = resolved
+    return TimeExpression(start, end, context.text[start:end], date, end_date, precision, kind)
+
+
+def _apply_since(text: str, expression: TimeExpression, reference: dt.date) -> TimeExpression:
+    """"since March", "since Sunday": an open span from that date to yesterday."""
+    before = SINCE_BEFORE.search(text, 0, expression.start)
+    if not before or expression.kind == "since":
+        return expression
+    return replace(expression, start=before.start(), text=text[before.start():expression.end],
+                   end_date=reference - dt.timedelta(days=1), kind="since")
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+def choose_year(month: int, day: int, reference: dt.date) -> dt.date:
+    """The yearless date nearest the reference and not much after it."""
+    limit = reference + dt.timedelta(days=FUTURE_TOLERANCE_DAYS)
+    for year in (reference.year + 1, reference.year, reference.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= limit:
+            return candidate
+    raise ValueError(f"no year for {month}-{day}")
+
+
+def previous_weekday(index: int, before: dt.date) -> dt.date:
+    """The most recent day with this weekday index strictly before `before`."""
+    return before - dt.timedelta(days=(before.weekday() - index) % 7 or 7)
+
+
+def weekday_agrees(date: dt.date, weekday_name: str) -> bool:
+    """Whether date falls on the named weekday ("Sunday", "Sun.")."""
+    index = WEEKDAY_INDEX.get(weekday_name.lower().rstrip("."))
+    return index is not None and date.weekday() == index
+
+
+def _month_end(date: dt.date) -> dt.date:
+    following = date.replace(day=28) + dt.timedelta(days=4)
+    return following - dt.timedelta(days=following.day)
+
+
+def _day_number(token: str) -> int:
+    return int(re.match(r"\d+", token).group(0))
+
+
+def _calendar_date(year: Optional[str], month: int, day: int, reference: dt.date) -> dt.date:
+    return dt.date(int(year), month, day) if year else choose_year(month, day, reference)
+
+
+def _count_days(match: re.Match) -> int:
+    count = match.group("n").lower()
+    number = 1 if count in ("a", "an") else parse_number(count)
+    if number is None:
+        raise ValueError(count)
+    return number * UNIT_DAYS[match.group("unit").lower()]
+
+
+def _unit_precision(unit: str) -> str:
+    days = UNIT_DAYS[unit.lower()]
+    return {1: "day", 7: "week", 30: "month"}.get(days, "year")
+
+
+# ---------------------------------------------------------------- resolvers
+# Each returns (date, end_date, precision, kind) or None.
+
+Resolved = Optional[tuple[Optional[dt.date], Optional[dt.date], str, str]]
+
+
+def _resolve_iso(match: re.Match, context: _Context) -> Resolved:
+    return dt.date(int(match["y"]), int(match["m"]), int(match["d"])), None, "day", "absolute"
+
+
+def _resolve_date(match: re.Match, context: _Context) -> Resolved:
+    month = MONTH_NUMBERS[match["mon"].rstrip(".").lower()]
+    date = _calendar_date(match["y"], month, _day_number(match["d"]), context.reference)
+    return date, None, "day", "absolute"
+
+
+def _resolve_range(match: re.Match, context: _Context) -> Resolved:
+    month = MONTH_NUMBERS[match["mon"].rstrip(".").lower()]
+    groups = match.groupdict()
+    end_month = MONTH_NUMBERS[groups["mon2"].rstrip(".").lower()] if groups.get("mon2") else month
+    start = _calendar_date(match["y"], month, _day_number(match["d1"]), context.reference)
+    end = _calendar_date(match["y"], end_month, _day_number(match["d2"]), context.reference)
+    if end <= start:  # "March 9 and 2,000 people" is no range
+        return None
+    return start, end, "day", "span"
+
+
+def _resolve_month(match: re.Match, context: _Context) -> Resolved:
+    month = MONTH_NUMBERS[match["mon"].rstrip(".").lower()]
+    groups = match.groupdict()
+    start = _calendar_date(groups.get("y"), month, 1, context.reference)
+    return start, _month_end(start), "month", "absolute"
+
+
+def _resolve_year(match: re.Match, context: _Context) -> Resolved:
+    year = int(match["y"])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "absolute"
+
+
+def _resolve_relative_day(match: re.Match, context: _Context) -> Resolved:
+    offset, anchor = RELATIVE_DAYS[" ".join(match.group(0).lower().split())]
+    base = context.previous if anchor == "previous" and context.previous else context.reference
+    return base + dt.timedelta(days=offset), None, "day", "relative"
+
+
+def _resolve_weekday(match: re.Match, context: _Context) -> Resolved:
+    date = previous_weekday(WEEKDAY_INDEX[match["wd"].lower()], context.reference)
+    return date, None, "day", "weekday"
+
+
+def _resolve_weekday_span(match: re.Match, context: _Context) -> Resolved:
+    end = previous_weekday(WEEKDAY_INDEX[match["wd2"].lower()], context.reference)
+    start = previous_weekday(WEEKDAY_INDEX[match["wd1"].lower()], end + dt.timedelta(days=1))
+    return start, end, "day", "span"
+
+
+def _resolve_weekend(match: re.Match, context: _Context) -> Resolved:
+    sunday = previous_weekday(6, context.reference)
+    return sunday - dt.timedelta(days=1), sunday, "day", "relative"
+
+
+def _resolve_week(match: re.Match, context: _Context) -> Resolved:
+    reference, which = context.reference, " ".join(match["which"].lower().split())
+    monday = reference - dt.timedelta(days=reference.weekday())
+    if which == "this":
+        return monday, reference, "week", "relative"
+    if which == "last":
+        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1), "week", "relative"
+    return reference - dt.timedelta(days=7), reference - dt.timedelta(days=1), "week", "relative"
+
+
+def _resolve_month_relative(match: re.Match, context: _Context) -> Resolved:
+    reference, which = context.reference, " ".join(match["which"].lower().split())
+    first = reference.replace(day=1)
+    if which == "last":
+        previous = (first - dt.timedelta(days=1)).replace(day=1)
+        return previous, _month_end(previous), "month", "relative"
+    if which in ("the past", "the previous"):
+        return reference - dt.timedelta(days=30), reference - dt.timedelta(days=1), "month", "relative"
+    return first, max(first, reference - dt.timedelta(days=1)), "month", "relative"
+
+
+def _resolve_year_relative(match: re.Match, context: _Context) -> Resolved:
+    reference, which = context.reference, " ".join(match["which"].lower().split())
+    if which == "last":
+        return dt.date(reference.year - 1, 1, 1), dt.date(reference.year - 1, 12, 31), "year", "relative"
+    first = dt.date(reference.year, 1, 1)
+    return first, max(first, reference - dt.timedelta(days=1)), "year", "relative"
+
+
+def _resolve_ago(match: re.Match, context: _Context) -> Resolved:
+    date = context.reference - dt.timedelta(days=_count_days(match))
+    return date, None, _unit_precision(match["unit"]), "relative"
+
+
+def _resolve_anaphoric(match: re.Match, context: _Context) -> Resolved:
+    base = context.previous or context.reference
+    sign = 1 if match["rel"].lower() in ("later", "after") else -1
+    date = base + dt.timedelta(days=sign * _count_days(match))
+    return date, None, _unit_precision(match["unit"]), "relative"
+
+
+def _resolve_point_anchor(match: re.Match, context: _Context) -> Resolved:
+    anchor = find_anchor_date(match, context)
+    if anchor is None:
+        return None, None, "day", "relative"
+    sign = -1 if match["rel"].lower() == "before" else 1
+    return anchor + dt.timedelta(days=sign * _count_days(match)), None, "day", "relative"
+
+
+def _resolve_span_anchor(match: re.Match, context: _Context) -> Resolved:
+    anchor, days = find_anchor_date(match, context), _count_days(match)
+    if anchor is None:
+        return None, None, "day", "span"
+    one = dt.timedelta(days=1)
+    if match["rel"].lower() in ("after", "following", "since"):
+        return anchor + one, anchor + dt.timedelta(days=days), "day", "span"
+    return anchor - dt.timedelta(days=days), anchor - one, "day", "span"
+
+
+def _resolve_since_onset(match: re.Match, context: _Context) -> Resolved:
+    return None, context.reference - dt.timedelta(days=1), "month", "since"
+
+
+def _resolve_since_anchor(match: re.Match, context: _Context) -> Resolved:
+    anchor = find_anchor_date(match, context)
+    return anchor, context.reference - dt.timedelta(days=1), "day" if anchor else "month", "since"
+
+
+RESOLVERS: dict[str, Callable[[re.Match, _Context], Resolved]] = {
+    "iso": _resolve_iso, "range_dm": _resolve_range, "range_md": _resolve_range,
+    "date_dm": _resolve_date, "date_md": _resolve_date, "month_year": _resolve_month,
+    "month_alone": _resolve_month, "year_alone": _resolve_year,
+    "relative_day": _resolve_relative_day, "weekday": _resolve_weekday,
+    "weekday_span": _resolve_weekday_span, "weekend": _resolve_weekend, "week": _resolve_week,
+    "month": _resolve_month_relative, "year": _resolve_year_relative, "ago": _resolve_ago,
+    "anaphoric": _resolve_anaphoric, "point_anchor": _resolve_point_anchor,
+    "span_anchor": _resolve_span_anchor, "since_onset": _resolve_since_onset,
+    "since_start": _resolve_since_onset, "since_anchor": _resolve_since_anchor,
+}
+
+
+# ---------------------------------------------------------------- anchors
+
+def find_anchor_date(match: re.Match, context: _Context) -> Optional[dt.date]:
+    """The date of the event a span counts from: a date written in the anchor itself,
+    else the explicit date nearest a mention of the event (or a synonym) elsewhere."""
+    inside = [e for e in context.explicit if match.start() <= e.start and e.end <= match.end()]
+    if inside:
+        return inside[0].date
+    noun = match.groupdict().get("noun")
+    if not noun:
+        return None
+    return _find_event_date(noun.lower(), context)
+
+
+def _find_event_date(noun: str, context: _Context) -> Optional[dt.date]:
+    group = ANCHOR_GROUPS.get(noun)
+    words = [word for word, g in ANCHOR_GROUPS.items() if g == group]
+    mention = re.compile(rf"\b(?i:{build_alternation(words)})\b")
+    for start, end in sentence_spans(context.text):
+        hit = mention.search(context.text, start, end)
+        dated = [e for e in context.explicit if start <= e.start < end and e.precision == "day"]
+        if hit and dated:
+            return min(dated, key=lambda e: abs(e.start - hit.start())).date
+    return None
+
+
+# ---------------------------------------------------------------- open spans
+
+def resolve_open_spans(expressions: list[TimeExpression], reference: dt.date) -> list[TimeExpression]:
+    """Anchor undated "since the unrest erupted" spans at the earliest explicit date
+    the article gives within OPEN_SPAN_WINDOW_DAYS before the reference."""
+    window = reference - dt.timedelta(days=OPEN_SPAN_WINDOW_DAYS)
+    dated = [e.date for e in expressions
+             if e.kind in ("absolute", "span") and e.precision == "day" and e.date
+             and window <= e.date < reference]
+    if not dated:
+        return list(expressions)
+    start = min(dated)
+    return [_anchor_open_span(e, start, reference) if e.kind == "since" and e.date is None else e
+            for e in expressions]
+
+
+def _anchor_open_span(expression: TimeExpression, start: dt.date, reference: dt.date) -> TimeExpression:
+    end = expression.end_date or reference - dt.timedelta(days=1)
+    precision = "week" if (end - start).days <= WEEK_PRECISION_MAX_DAYS else "month"
+    return replace(expression, date=start, end_date=end, precision=precision)
+
+
+# ---------------------------------------------------------------- explicit dates
+
+def find_explicit_dates(text: str) -> list[ExplicitDate]:
+    """Calendar dates as written (year may be missing), for inferring the reference."""
+    dates = []
+    for name, match in _collect_matches(text, EXPLICIT_RULES):
+        groups = match.groupdict()
+        if name == "iso":
+            month, day = int(groups["m"]), int(groups["d"])
+        else:
+            month = MONTH_NUMBERS[(groups.get("mon2") or groups["mon"]).rstrip(".").lower()]
+            day_token = groups.get("d2") or groups.get("d")
+            day = _day_number(day_token) if day_token else None
+        year = int(groups["y"]) if groups.get("y") else None
+        dates.append(ExplicitDate(match.start(), match.end(), match.group(0), year, month, day, groups.get("wd")))
+    return dates

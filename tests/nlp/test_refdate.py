@@ -1,0 +1,45 @@
+"""Reference dates: the published date, else the day after the latest stated date."""
+import datetime as dt
+
+import pytest
+
+from protestwatch.nlp.refdate import infer_reference_date, parse_published
+
+D = dt.date
+
+
+@pytest.mark.parametrize("published,expected", [
+    ("2021-03-17", D(2021, 3, 17)),
+    ("2021-03-17T23:30:00-05:00", D(2021, 3, 17)),
+    ("2021-03-17T08:00:00Z", D(2021, 3, 17)),
+    ("not a date", None),
+    (None, None),
+])
+def test_refdate_parse_published(published, expected):
+    assert parse_published(published) == expected
+
+
+def test_refdate_published_wins_over_text():
+    assert infer_reference_date("Marches on 2 May 2019.", "2021-03-17") == (D(2021, 3, 17), False)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Marches on 2 May 2019 and again on 5 May 2019.", D(2019, 5, 6)),
+    # a yearless date takes the year of the dated mentions
+    ("Workers struck on Jun. 12. Photo: a picket on June 3, 2018.", D(2018, 6, 13)),
+    # the stated weekday moves a yearless date into the year where it agrees
+    ("Police came on Tuesday, Dec. 29. A vigil followed on January 2, 2021.", D(2021, 1, 3)),
+    # a date announced for the future is no evidence of publication
+    ("A march on 2 May 2019 drew crowds. Another is planned for 20 May.", D(2019, 5, 3)),
+])
+def test_refdate_infer_day_after_latest_date(text, expected):
+    assert infer_reference_date(text, None) == (expected, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Police came on Sunday and left on Monday.",
+    "Workers struck on Jun. 12 and again on Jun. 14.",
+    "The governor has ruled since 1998.",
+])
+def test_refdate_without_datable_day_returns_none(text):
+    assert infer_reference_date(text, None) == (None, True)

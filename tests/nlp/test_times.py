@@ -1,0 +1,159 @@
+"""Time expressions resolved against a reference date (all references invented)."""
+import datetime as dt
+
+import pytest
+
+from protestwatch.nlp.times import (
+    TimeExpression, find_explicit_dates, find_time_expressions, resolve_open_spans,
+    weekday_agrees,
+)
+
+D = dt.date
+# A Wednesday.
+REF = D(2021, 3, 17)
+
+
+def _only(text, reference=REF):
+    found = find_time_expressions(text, reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,phrase,date,precision", [
+    ("Crowds gathered on Mar. 14 in the city.", "Mar. 14", D(2021, 3, 14), "day"),
+    ("Crowds gathered on March 14 in the city.", "March 14", D(2021, 3, 14), "day"),
+    ("Crowds gathered on March 14th.", "March 14th", D(2021, 3, 14), "day"),
+    ("Crowds gathered on 14 March 2019.", "14 March 2019", D(2019, 3, 14), "day"),
+    ("Crowds gathered on 1 March 2020 downtown.", "1 March 2020", D(2020, 3, 1), "day"),
+    ("Crowds gathered on March 14, 2019.", "March 14, 2019", D(2019, 3, 14), "day"),
+    ("Crowds gathered on 2019-03-14.", "2019-03-14", D(2019, 3, 14), "day"),
+    ("Crowds gathered on Sunday, Mar. 14.", "Sunday, Mar. 14", D(2021, 3, 14), "day"),
+    ("Strikes spread in June 2020.", "June 2020", D(2020, 6, 1), "month"),
+    ("Strikes spread in 2019.", "2019", D(2019, 1, 1), "year"),
+])
+def test_times_absolute_dates(text, phrase, date, precision):
+    found = _only(text)
+    assert (found.text, found.date, found.precision, found.kind) == (phrase, date, precision, "absolute")
+    assert text[found.start:found.end] == phrase
+
+
+@pytest.mark.parametrize("text,date", [
+    ("They met on Dec. 28.", D(2020, 12, 28)),   # last year's December, not next
+    ("They will meet on April 2.", D(2021, 4, 2)),  # soon after the reference
+    ("They met on March 17.", D(2021, 3, 17)),
+])
+def test_times_yearless_date_picks_nearest_past_year(text, date):
+    assert _only(text).date == date
+
+
+@pytest.mark.parametrize("text,phrase,date,kind", [
+    ("Police came yesterday.", "yesterday", D(2021, 3, 16), "relative"),
+    ("Police came today.", "today", D(2021, 3, 17), "relative"),
+    ("Police came last night.", "last night", D(2021, 3, 16), "relative"),
+    ("Police came on Monday.", "Monday", D(2021, 3, 15), "weekday"),
+    ("Police came on Wednesday.", "Wednesday", D(2021, 3, 10), "weekday"),  # same day: a week back
+    ("Police came on Friday evening.", "Friday evening", D(2021, 3, 12), "weekday"),
+    ("Police came Tuesday night.", "Tuesday night", D(2021, 3, 16), "weekday"),
+    ("Police came three days ago.", "three days ago", D(2021, 3, 14), "relative"),
+    ("Police came 10 days ago.", "10 days ago", D(2021, 3, 7), "relative"),
+])
+def test_times_relative_days(text, phrase, date, kind):
+    found = _only(text)
+    assert (found.text, found.date, found.precision, found.kind) == (phrase, date, "day", kind)
+
+
+def test_times_next_weekday_is_not_a_past_weekday():
+    assert find_time_expressions("A vote is due next Friday.", REF) == []
+
+
+@pytest.mark.parametrize("text,date,end_date,precision", [
+    ("Rallies were held last weekend.", D(2021, 3, 13), D(2021, 3, 14), "day"),
+    ("Rallies were held over the weekend.", D(2021, 3, 13), D(2021, 3, 14), "day"),
+    ("Rallies were held last week.", D(2021, 3, 8), D(2021, 3, 14), "week"),
+    ("Rallies were held last month.", D(2021, 2, 1), D(2021, 2, 28), "month"),
+    ("Rallies were held earlier this month.", D(2021, 3, 1), D(2021, 3, 16), "month"),
+    ("Rallies were held last year.", D(2020, 1, 1), D(2020, 12, 31), "year"),
+])
+def test_times_relative_periods(text, date, end_date, precision):
+    found = _only(text)
+    assert (found.date, found.end_date, found.precision) == (date, end_date, precision)
+
+
+@pytest.mark.parametrize("text,date,end_date", [
+    ("Strikes ran between 3 and 5 June.", D(2020, 6, 3), D(2020, 6, 5)),
+    ("Strikes ran 3-5 March.", D(2021, 3, 3), D(2021, 3, 5)),
+    ("Strikes ran from March 3 to 5.", D(2021, 3, 3), D(2021, 3, 5)),
+    ("Strikes ran from Monday to Wednesday.", D(2021, 3, 8), D(2021, 3, 10)),
+])
+def test_times_spans(text, date, end_date):
+    found = _only(text)
+    assert (found.date, found.end_date, found.kind) == (date, end_date, "span")
+
+
+def test_times_span_after_anchor_event():
+    text = "The referendum took place on March 7. In the four days after the referendum, 60 were held."
+    span = find_time_expressions(text, REF)[-1]
+    assert (span.kind, span.date, span.end_date) == ("span", D(2021, 3, 8), D(2021, 3, 11))
+
+
+def test_times_anchor_uses_synonym():
+    text = "Polls closed on March 7. Two days after the vote, crowds gathered."
+    assert find_time_expressions(text, REF)[-1].date == D(2021, 3, 9)
+
+
+def test_times_earlier_counts_from_previous_date():
+    text = "The march was on March 10. Two days earlier, leaders were held."
+    assert [e.date for e in find_time_expressions(text, REF)] == [D(2021, 3, 10), D(2021, 3, 8)]
+
+
+@pytest.mark.parametrize("text,phrase,date,precision", [
+    ("Unrest has grown since the rallies began.", "since the rallies began", None, "month"),
+    ("Unrest has grown since the strikes erupted.", "since the strikes erupted", None, "month"),
+    ("Unrest has grown since the start of the strikes.", "since the start of the strikes", None, "month"),
+    ("Unrest has grown since March.", "since March", D(2021, 3, 1), "month"),
+    ("Unrest has grown since 2 March.", "since 2 March", D(2021, 3, 2), "day"),
+])
+def test_times_open_spans(text, phrase, date, precision):
+    found = _only(text)
+    assert (found.text, found.kind, found.date, found.precision) == (phrase, "since", date, precision)
+    assert found.end_date == D(2021, 3, 16)
+
+
+@pytest.mark.parametrize("dates,start,precision", [
+    ([D(2021, 3, 1), D(2021, 3, 10)], D(2021, 3, 1), "week"),
+    ([D(2021, 1, 20), D(2021, 3, 10)], D(2021, 1, 20), "month"),
+    ([D(2019, 5, 5), D(2021, 3, 10)], D(2021, 3, 10), "week"),  # history outside the window
+])
+def test_times_resolve_open_spans_earliest_recent_date(dates, start, precision):
+    absolute = [TimeExpression(0, 1, "x", d, None, "day", "absolute") for d in dates]
+    open_span = TimeExpression(5, 9, "since", None, D(2021, 3, 16), "month", "since")
+    resolved = resolve_open_spans([*absolute, open_span], REF)[-1]
+    assert (resolved.date, resolved.end_date, resolved.precision) == (start, D(2021, 3, 16), precision)
+
+
+def test_times_resolve_open_spans_without_dates_keeps_span_open():
+    open_span = TimeExpression(0, 5, "since", None, D(2021, 3, 16), "month", "since")
+    assert resolve_open_spans([open_span], REF)[0].date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters may march again.",
+    "They march every day.",
+    "The Sun reported it.",
+])
+def test_times_ignore_lowercase_verbs_and_names(text):
+    assert find_time_expressions(text, REF) == []
+
+
+@pytest.mark.parametrize("date,name,agrees", [
+    (D(2021, 3, 14), "Sunday", True),
+    (D(2021, 3, 14), "Sun.", True),
+    (D(2021, 3, 14), "Monday", False),
+])
+def test_times_weekday_agrees(date, name, agrees):
+    assert weekday_agrees(date, name) is agrees
+
+
+def test_times_explicit_dates_keep_missing_year():
+    found = find_explicit_dates("Held on Mar. 3 and freed on 9 April 2020.")
+    assert [(d.year, d.month, d.day) for d in found] == [(None, 3, 3), (2020, 4, 9)]
