@@ -3,6 +3,7 @@ fields of each frame, each with the evidence spans that support it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -10,12 +11,16 @@ from ..schema import Estimate, Event, Evidence, Location, Quantity
 from .classify import classify_event
 from .fields import (FieldSpan, assign_actors, build_quantity, classify_quantity, find_actors,
                      find_claim_target, find_claims, find_codes, find_sources)
-from .frames import DateSpan, Frame, group_mentions
+from .frames import DateSpan, Frame, group_mentions, same_place
 from .lexicon import Lexicon
 from .mentions import Mention
 from .summary import estimate_confidence, write_summary
 
 DEMONSTRATION_TYPES = frozenset({"protest", "riot"})
+# Frames dated only to a year ("last year", "in 2019") are background too vague to code.
+VAGUE_PRECISIONS = frozenset({"year"})
+# "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s")
 COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
 
 
@@ -40,13 +45,25 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
     frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts)
+    frames = [f for f in frames if f.when.precision not in VAGUE_PRECISIONS]
     context = _context_sentences(frames, len(analysis.sentences))
-    events = []
+    built = []
     for frame, sentences in zip(frames, context):
         event = _build_event(frame, sentences, analysis, lexicon, reconcile)
         if event is not None:
-            events.append(event)
-    return events
+            built.append((frame, event))
+    return [event for frame, event in built if not _is_repeated_undated(frame, event, built)]
+
+
+def _is_repeated_undated(frame: Frame, event: Event, built) -> bool:
+    """An undated frame (a lead or summary sentence) that a dated frame of the same type and
+    place reports again is that event, told twice."""
+    if frame.when.start is not None:
+        return False
+    return any(other.when.start is not None and other_event.event_type == event.event_type
+               and other_event.location.country_code == event.location.country_code
+               and (other.place is None or frame.place is None or same_place(other.place, frame.place))
+               for other, other_event in built if other is not frame)
 
 
 def _context_sentences(frames: list[Frame], sentence_count: int) -> list[list[int]]:
@@ -106,8 +123,9 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
 def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
     """The first usable time expression of each sentence, as a DateSpan."""
     dates: dict[int, DateSpan] = {}
+    dateline = DATELINE.match(analysis.text)
     for expression in analysis.times:
-        if expression.date is None:
+        if expression.date is None or (dateline and expression.end <= dateline.end()):
             continue
         index = _sentence_of(analysis.sentences, expression.start)
         if index is None or index in dates:

@@ -75,6 +75,7 @@ def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
             _refine(current, own_date, own_place)
             current.add(mention)
         elif not mention.is_weak or _has_gathering_verb(sentence_texts[mention.sentence]):
+            mention.is_weak = False  # "protesters gathered": the crowd word is the report
             frames.append(_open_frame(mention, own_date, own_place, current, default_date))
     return frames
 

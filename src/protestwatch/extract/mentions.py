@@ -25,6 +25,8 @@ GRIEVANCE_KINDS = frozenset({
 # Words that close a clause: a cue on the far side of one does not govern the trigger.
 CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:but|while|and|as)\b|\bbut\b|\bwhile\b")
 WORD = re.compile(r"[\w'-]+")
+# Capitalised inside a sentence, these are months, not triggers.
+MONTH_HOMONYMS = frozenset({"March"})
 
 
 @dataclass
@@ -69,9 +71,18 @@ def _match_sentence(sentence: str, offset: int, index: int, lexicon: Lexicon) ->
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[Mention] = []
     for mention in candidates:
+        if mention.text in MONTH_HOMONYMS and _is_month_use(sentence, mention.start - offset, mention.end - offset):
+            continue  # "on 8 March", "March 2021": the month, not a march
+
         if not _overlaps_any(mention.start, mention.end, [(k.start, k.end) for k in kept]):
             kept.append(mention)
     return kept
+
+
+def _is_month_use(sentence: str, start: int, end: int) -> bool:
+    return bool(re.search(r"\d\s*$", sentence[:start]) or re.match(r"\s*\d", sentence[end:])
+                or re.search(r"\b(?:in|since|until|by|early|late|mid|of|last|next|this)\s*-?$",
+                             sentence[:start], re.IGNORECASE))
 
 
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:

@@ -1,0 +1,93 @@
+"""Dask runner: the single-article step (``store.jobs.extract_one``) over partitions.
+
+Each Dask worker builds the pipeline once, in a worker plugin, and keeps it for every
+partition it runs. Partitions are contiguous slices of the input and results come back
+in input order, so what is saved never depends on how the input was partitioned.
+"""
+from __future__ import annotations
+
+import contextlib
+from typing import Any, Iterator, Optional, Sequence, TypeVar
+
+from distributed import Client, LocalCluster, get_worker
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from protestwatch.schema import Article
+from protestwatch.store.jobs import BatchRunner, Extraction, ExtractorFactory, extract_one
+
+PLUGIN_NAME = "protestwatch-extractor"
+# Partitions per worker in each batch: more than one, so a slow partition does not leave
+# the other workers idle until the batch ends.
+PARTITIONS_PER_WORKER = 2
+# Loopback only: a local cluster must not listen on the network.
+LOCAL_HOST = "127.0.0.1"
+
+T = TypeVar("T")
+
+
+class ExtractorPlugin(WorkerPlugin):
+    """Builds one extractor per Dask worker when the worker starts or the plugin arrives."""
+
+    def __init__(self, factory: ExtractorFactory) -> None:
+        self.factory = factory
+        self.extractor: Any = None
+
+    def setup(self, worker: Any) -> None:
+        self.extractor = self.factory()
+
+
+def extract_partition(articles: list[Article]) -> list[Extraction]:
+    """Runs on a Dask worker: extract each article with the worker's own pipeline."""
+    extractor = get_worker().plugins[PLUGIN_NAME].extractor
+    return [extract_one(article, extractor) for article in articles]
+
+
+@contextlib.contextmanager
+def open_dask_client(scheduler: Optional[str] = None, *, workers: int = 1,
+                     processes: bool = True) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of a new local cluster of ``workers``."""
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    # Worker processes talk TCP, on loopback only; in-process workers need no network.
+    network = {"host": LOCAL_HOST} if processes else {}
+    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes,
+                      dashboard_address=None, **network) as cluster, Client(cluster) as client:
+        yield client
+
+
+def split_partitions(items: Sequence[T], npartitions: int) -> list[list[T]]:
+    """``items`` cut into at most ``npartitions`` contiguous, nearly equal slices."""
+    npartitions = max(1, min(npartitions, len(items)))
+    size, extra = divmod(len(items), npartitions)
+    partitions, start = [], 0
+    for index in range(npartitions):
+        end = start + size + (1 if index < extra else 0)
+        partitions.append(list(items[start:end]))
+        start = end
+    return [partition for partition in partitions if partition]
+
+
+def extract_partitioned(client: Client, articles: list[Article], *, npartitions: int) -> list[Extraction]:
+    """Extract ``articles`` on the cluster; the extractions come back in input order."""
+    if not articles:
+        return []
+    futures = client.map(extract_partition, split_partitions(articles, npartitions), pure=False)
+    return [extraction for partition in client.gather(futures) for extraction in partition]
+
+
+@contextlib.contextmanager
+def open_dask_runner(factory: ExtractorFactory, *, workers: int = 1, scheduler: Optional[str] = None,
+                     processes: bool = True) -> Iterator[BatchRunner]:
+    """A batch runner for ``store.jobs.ingest`` backed by a Dask cluster."""
+    with open_dask_client(scheduler, workers=workers, processes=processes) as client:
+        client.register_plugin(ExtractorPlugin(factory), name=PLUGIN_NAME)
+        npartitions = max(1, len(client.scheduler_info()["workers"])) * PARTITIONS_PER_WORKER
+        try:
+            yield lambda articles: extract_partitioned(client, articles, npartitions=npartitions)
+        finally:
+            if scheduler:
+                # A shared cluster should not keep our pipeline in memory after the run.
+                with contextlib.suppress(Exception):
+                    client.unregister_worker_plugin(PLUGIN_NAME)

@@ -1,0 +1,19 @@
+import pytest
+
+from protestwatch.ingest import detect_language, load_language_identifier
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of people marched through the capital on Sunday evening.", "en"),
+    ("Des milliers de personnes ont manifesté dimanche dans la capitale.", "fr"),
+    ("Тысячи людей вышли на улицы столицы в воскресенье.", "ru"),
+    ("2020-08-23 12:00", "und"),
+    ("", "und"),
+])
+def test_language_detects_iso_639_1(text, expected):
+    assert detect_language(text) == expected
+
+
+def test_language_reuses_a_given_identifier():
+    identifier = load_language_identifier()
+    assert detect_language("Police detained dozens of protesters.", identifier=identifier) == "en"
