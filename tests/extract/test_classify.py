@@ -27,3 +27,13 @@ def test_classify_event_types(kinds, weak, actors, expected):
 
 def test_classify_nothing_codable():
     assert classify_event(set(), {"protest"}, []) is None
+
+
+@pytest.mark.parametrize("actors,expected", [
+    (["protesters", "state_forces"], ("riot", "violent_demonstration")),
+    (["civilians"], ("riot", "mob_violence")),
+    (["political_militia", "civilians"], ("violence_against_civilians", "attack")),
+])
+def test_classify_violence_without_protest_word(actors, expected):
+    kinds = {"violent_protest"} | ({"kill"} if "political_militia" in actors else set())
+    assert classify_event(kinds, set(), actors) == expected

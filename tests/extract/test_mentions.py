@@ -57,3 +57,9 @@ def test_mentions_skip_excluded_spans(lexicon):
     start = text.index("Since")
     mentions = find_mentions(text, [(0, len(text))], lexicon, excluded=[(start, start + 24)])
     assert [m.kind for m in mentions] == ["arrest"]
+
+
+def test_mentions_coordinated_irrealis(lexicon):
+    text = "The union said it would hold a general strike and a rally next month."
+    mentions = _mentions(lexicon, text)
+    assert mentions and all(m.is_irrealis for m in mentions)

@@ -57,7 +57,7 @@ def _classify_territory(kinds, weak_kinds, actors):
 def _classify_demonstration(kinds, weak_kinds, actors):
     is_protest = "protest" in kinds or (
         "protest" in weak_kinds and kinds & {"arrest", "intervention", "excessive_force", "kill"})
-    if "violent_protest" in kinds and (is_protest or "rioters" in actors or not actors & ARMED_TYPES):
+    if "violent_protest" in kinds and (is_protest or "rioters" in actors or not actors & NON_STATE_ARMED_TYPES):
         return "riot", "violent_demonstration" if is_protest or "state_forces" in actors else "mob_violence"
     if "mob" in kinds and not is_protest:
         return "riot", "mob_violence"

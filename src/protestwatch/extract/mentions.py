@@ -25,6 +25,7 @@ GRIEVANCE_KINDS = frozenset({
 # Words that close a clause: a cue on the far side of one does not govern the trigger.
 CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:but|while|and|as)\b|\bbut\b|\bwhile\b")
 WORD = re.compile(r"[\w'-]+")
+COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:(?:a|an|the|mass|large|street)\s+){0,2}", re.I)
 # Capitalised inside a sentence, these are months, not triggers.
 MONTH_HOMONYMS = frozenset({"March"})
 
@@ -54,11 +55,20 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], lexicon: Lexicon,
     mentions = []
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
-        for mention in _match_sentence(sentence, start, index, lexicon):
-            if not _overlaps_any(mention.start, mention.end, excluded):
-                _flag_mention(mention, text, start, lexicon)
-                mentions.append(mention)
+        found = [m for m in _match_sentence(sentence, start, index, lexicon)
+                 if not _overlaps_any(m.start, m.end, excluded)]
+        found.sort(key=lambda m: m.start)
+        for position, mention in enumerate(found):
+            _flag_mention(mention, text, start, lexicon)
+            if position and _is_coordinated(text, found[position - 1], mention):
+                # "would hold a strike and a rally": the rally is as unreal as the strike.
+                mention.is_irrealis = mention.is_irrealis or found[position - 1].is_irrealis
+        mentions.extend(found)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_coordinated(text: str, previous: Mention, mention: Mention) -> bool:
+    return COORDINATION.fullmatch(text[previous.end:mention.start]) is not None
 
 
 def _match_sentence(sentence: str, offset: int, index: int, lexicon: Lexicon) -> list[Mention]:

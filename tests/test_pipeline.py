@@ -1,0 +1,93 @@
+"""End-to-end behaviour of ``Pipeline.extract``: Article in, schema-valid Result out."""
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from protestwatch.export.validate import validate_result
+from protestwatch.schema import Article
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+FOUNDING = SHARED / "examples" / "belarus-2020.jsonl"
+
+
+def _extract(pipeline, text, published="2024-05-07"):
+    result = pipeline.extract(Article(id="t", text=text, published=published))
+    assert validate_result(result.model_dump(mode="json")) == []
+    return result
+
+
+def _km(a_lat, a_lon, b_lat, b_lon):
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("text,event_type,sub_type,date", [
+    ("Hundreds of nurses protested outside a hospital in Nairobi on Sunday.",
+     "protest", "peaceful_protest", "2024-05-05"),
+    ("On 3 May 2024, police fired tear gas to disperse traders protesting in Kano, Nigeria.",
+     "protest", "protest_with_intervention", "2024-05-03"),
+    ("Youths threw stones at police and burned tyres in Mombasa on Saturday.",
+     "riot", "violent_demonstration", "2024-05-04"),
+    ("An air strike hit a market in Idlib, Syria, on Monday, killing nine civilians.",
+     "explosions_remote_violence", "air_drone_strike", "2024-05-06"),
+])
+def test_pipeline_codes_event(pipeline, text, event_type, sub_type, date):
+    events = _extract(pipeline, text).events
+    assert [(e.event_type, e.sub_event_type, e.date) for e in events] == [(event_type, sub_type, date)]
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition parties plan to march through Lagos next week.",
+    "The union said it would hold a general strike and a rally in Seoul next month.",
+    "Interest rates in Jakarta were left unchanged on Thursday.",
+])
+def test_pipeline_skips_non_events(pipeline, text):
+    assert _extract(pipeline, text).events == []
+
+
+def test_pipeline_counts_and_sources(pipeline):
+    text = ("About 3,000 teachers marched in Lima on Monday, police said, while organisers put "
+            "the crowd at 10,000. Officers detained 12 people.")
+    event, = _extract(pipeline, text).events
+    assert (event.crowd_size.low, event.crowd_size.high) == (3000, 10000)
+    assert (event.arrests.low, event.arrests.high) == (12, 12)
+    assert "arrests" in event.state_responses
+    assert {e.field for e in event.evidence} >= {"event_type", "date", "location", "crowd_size", "arrests"}
+    for evidence in event.evidence:
+        assert text[evidence.start:evidence.end] == evidence.text
+
+
+def test_pipeline_empty_text_gives_no_events(pipeline):
+    result = pipeline.extract(Article(id="empty", text="   ", published="2024-01-02"))
+    assert result.events == [] and result.reference_date == "2024-01-02"
+
+
+def test_pipeline_warns_on_unsupported_language(pipeline):
+    text = "Des milliers de personnes ont manifesté dimanche à Paris contre la réforme des retraites."
+    result = pipeline.extract(Article(id="fr", text=text, published="2023-03-08"))
+    assert result.language == "fr" and result.events == []
+    assert any("not supported" in w for w in result.warnings)
+
+
+@pytest.mark.skipif(not FOUNDING.exists(), reason="needs ../shared/examples")
+def test_pipeline_founding_article(pipeline):
+    article = Article(**json.loads(FOUNDING.read_text().splitlines()[0]))
+    result = pipeline.extract(article)
+    assert result.reference_date == "2020-08-24" and result.reference_date_inferred
+    march = next(e for e in result.events if e.crowd_size is not None)
+    assert march.event_type == "protest" and march.date <= "2020-08-23" <= (march.end_date or march.date)
+    assert _km(march.location.lat, march.location.lon, 53.9, 27.5667) < 50
+    assert (march.crowd_size.low, march.crowd_size.high) == (20000, None)
+    assert {"removal_of_politician", "political_behavior_process"} <= set(march.demands)
+    summary = next(e for e in result.events if e.end_date and e.arrests is not None)
+    assert (summary.date, summary.end_date) == ("2020-08-09", "2020-08-23")
+    assert (summary.arrests.low, summary.arrests.high) == (2000, 9999)
+    assert (summary.fatalities.low, summary.fatalities.high) == (4, 4)
+    assert set(summary.state_responses) == {"arrests", "killings"}
+    assert summary.location.country_code == "BY"
+    speakers = [q.speaker for q in result.quotes if "Lukashenko" in q.text or "legitimacy" in q.text]
+    assert speakers == ["Mark McNamee", "Mark McNamee"]
