@@ -83,8 +83,10 @@ def _classify_armed_violence(kinds, weak_kinds, actors):
     if "abduction" in kinds:
         return "violence_against_civilians", "abduction_forced_disappearance"
     if kinds & {"kill", "attack"}:
-        # An armed group attacking soldiers or police is a battle, not violence against civilians.
-        if "state_forces" in actors and armed & NON_STATE_ARMED_TYPES and "civilians" not in actors:
+        # Armed men fighting armed men, with no unarmed victim named, is a battle; people who
+        # are not demonstrating ("gunmen killed five people") count as unarmed.
+        has_unarmed_victims = bool(actors & {"civilians", "protesters"})
+        if len(armed) >= 2 and not has_unarmed_victims:
             return "battles", "armed_clash"
         return "violence_against_civilians", "attack"
     return None
