@@ -16,6 +16,7 @@ from spacy.language import Language
 from . import __version__
 from .extract.events import ArticleAnalysis, extract_events
 from .extract.lexicon import Lexicon, load_lexicon
+from .ingest.language import detect_language as identify_language
 from .nlp import factories  # noqa: F401  (registers the components)
 from .nlp.extensions import sentence_spans
 from .schema import Article, Result
@@ -73,12 +74,10 @@ def load_pipeline(config_path: Optional[str] = None) -> Pipeline:
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of ``text`` (py3langid); short texts are taken to be English."""
+    """ISO 639-1 code of ``text``; texts too short to identify are taken to be English."""
     if len(text.strip()) < MIN_CHARS_FOR_LANGUAGE_ID:
         return "en"
-    import py3langid
-    language, _ = py3langid.classify(text)
-    return language
+    return identify_language(text)
 
 
 def _has_date(doc) -> bool:
