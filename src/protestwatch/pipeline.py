@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from . import __version__
 from .extract.events import ArticleAnalysis, extract_events
-from .extract.lexicon import Lexicon, load_lexicon
+from .extract.lexicon import Lexicon
 from .ingest.language import detect_language as identify_language
 from .nlp import factories  # noqa: F401  (registers the components)
 from .nlp.extensions import sentence_spans
@@ -70,7 +70,8 @@ def load_pipeline(config_path: Optional[str] = None) -> Pipeline:
         config = spacy.util.load_config(config_path)
     nlp = spacy.blank("en", config=config)
     nlp.initialize()
-    return Pipeline(nlp, load_lexicon())
+    # The mention tagger loaded the lexicon in initialize(); the extract stage shares it.
+    return Pipeline(nlp, nlp.get_pipe("pw_event_mentions").lexicon)
 
 
 def detect_language(text: str) -> str:
