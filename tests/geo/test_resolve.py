@@ -101,3 +101,28 @@ def test_resolve_parse_is_fast(geoparser):
     for index in range(100):
         geoparser.parse(text + f" Report {index}.")
     assert 100 / (time.perf_counter() - started) > 200
+
+
+@pytest.mark.parametrize("text, surface, country_code, admin1", [
+    # Admin1 names outside the US come from GeoNames' cities table, with ISO 3166-2 spellings as aliases.
+    ("Students marched in Rawalpindi (Punjab) on Monday.", "Rawalpindi", "PK", "Punjab"),
+    ("Farmers protested in Santa Cruz (Santa Cruz) over fuel prices.", "Santa Cruz", "BO", "Santa Cruz"),
+    ("Soldiers clashed with rebels in Hpakant (Kachin).", "Hpakant", "MM", "Kachin"),
+])
+def test_resolve_bracketed_admin1_outside_us(geoparser, text, surface, country_code, admin1):
+    place = by_text(geoparser.parse(text))[surface]
+    assert (place.country_code, place.admin1) == (country_code, admin1)
+
+
+def test_resolve_unknown_or_foreign_town_falls_back_to_its_bracketed_division(geoparser):
+    # Kani exists in Japan, not in the gazetteer's Myanmar: the writer's bracket decides.
+    kani = by_text(geoparser.parse("Fighting was reported in Kani (Sagaing) on Friday."))["Kani"]
+    assert (kani.country_code, kani.precision, kani.name) == ("MM", "admin1", "Sagain")
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("Al Shabaab militants attacked a base on Friday.", "Al"),
+    ("Clashes broke out in Bulo Burte on Friday.", "Bulo"),
+])
+def test_resolve_rejects_first_word_of_unknown_name(geoparser, text, rejected):
+    assert rejected not in by_text(geoparser.parse(text))

@@ -159,7 +159,7 @@ class Geoparser:
 
     def _resolve_mentions(self, text: str, mentions: list[Mention]) -> list[Candidate | None]:
         pools = [self._candidate_pool(m) for m in mentions]
-        pools = [self._apply_containers(i, mentions, pools) for i in range(len(mentions))]
+        pools = [self._apply_containers(text, i, mentions, pools) for i in range(len(mentions))]
         pools = [prefer_cities_to_same_named_provinces(pool) for pool in pools]
         chosen = [self._best(pool, Counter(), set(), []) for pool in pools]
         for _ in range(2):  # the focus is re-estimated once from the first choices
@@ -175,14 +175,21 @@ class Geoparser:
             return [country] if country else []
         return list(mention.candidates)
 
-    def _apply_containers(self, index: int, mentions: list[Mention], pools: list[list[Candidate]]) -> list[Candidate]:
-        """Keep only candidates inside a container named right after the mention."""
-        pool = pools[index]
-        for container_index in mentions[index].containers:
+    def _apply_containers(self, text: str, index: int, mentions: list[Mention],
+                          pools: list[list[Candidate]]) -> list[Candidate]:
+        """Keep only candidates inside a container named right after the mention.
+
+        A town the gazetteer does not hold, or holds only elsewhere, followed by its
+        division in brackets ("Kani (Sagaing)") is located at that division: the bracket is
+        the writer's own disambiguation, more reliable than a same-named town abroad."""
+        mention, pool = mentions[index], pools[index]
+        for container_index in mention.containers:
             containers = [c for c in pools[container_index] if c.kind in (ADMIN1, COUNTRY)]
             inside = [c for c in pool if any(is_inside(c, container) for container in containers)]
             if inside:
                 pool = inside
+            elif containers and container_index == index + 1 and "(" in text[mention.end:mentions[container_index].start]:
+                return containers
         return pool
 
     def _country_evidence(self, mentions: list[Mention], chosen: list[Candidate | None]) -> Counter[str]:

@@ -276,6 +276,8 @@ class ToponymRecogniser:
         population = max_population(mention.candidates)
         if is_sentence_initial(text, mention.start) and not strong and population < SENTENCE_INITIAL_MIN_POPULATION:
             return False
+        if after < len(run) and not strong and population < UNCUED_MIN_POPULATION:
+            return False  # the first word of a longer name we do not know ("Bulo Burte", "Al Shabaab")
         if strong or population >= UNCUED_MIN_POPULATION:
             return True
         return has_locative_cue(text, mention.start) or has_container_after(text, mention.end)
