@@ -17,3 +17,9 @@ def test_language_detects_iso_639_1(text, expected):
 def test_language_reuses_a_given_identifier():
     identifier = load_language_identifier()
     assert detect_language("Police detained dozens of protesters.", identifier=identifier) == "en"
+
+
+def test_language_short_english_note_full_of_foreign_names_is_english():
+    # py3langid ranks Nigerian Pidgin first here, English a close second.
+    note = "On 10 February 2022, ISWAP attacked the Nigerian military in Damboa (Borno). Casualties unknown."
+    assert detect_language(note) == "en"
