@@ -40,6 +40,16 @@ def test_pipeline_codes_event(pipeline, text, event_type, sub_type, date):
     assert [(e.event_type, e.sub_event_type, e.date) for e in events] == [(event_type, sub_type, date)]
 
 
+@pytest.mark.parametrize("text,country_code", [
+    # A nationality naming whose forces fought is not where they fought.
+    ("Kupiansk (Kharkiv) came under fire again. On 4 May 2024, Russian forces shelled the town's market, killing two.", "UA"),
+    ("On 4 May 2024, Nigerian troops clashed with ISWAP fighters in Damboa (Borno).", "NG"),
+])
+def test_pipeline_locates_event_where_it_happened_not_by_actor_nationality(pipeline, text, country_code):
+    events = _extract(pipeline, text).events
+    assert [e.location.country_code for e in events] == [country_code]
+
+
 @pytest.mark.parametrize("text", [
     "Opposition parties plan to march through Lagos next week.",
     "The union said it would hold a general strike and a rally in Seoul next month.",

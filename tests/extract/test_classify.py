@@ -37,3 +37,39 @@ def test_classify_nothing_codable():
 def test_classify_violence_without_protest_word(actors, expected):
     kinds = {"violent_protest"} | ({"kill"} if "political_militia" in actors else set())
     assert classify_event(kinds, set(), actors) == expected
+
+
+@pytest.mark.parametrize("kinds,weak,actors,expected", [
+    # ACLED: demonstrators destroying property make the demonstration violent.
+    ({"protest", "looting"}, set(), ["protesters"], ("riot", "violent_demonstration")),
+    ({"looting", "intervention"}, {"protest"}, ["state_forces"], ("riot", "violent_demonstration")),
+    # Looting by a crowd outside any demonstration is mob violence; by unknown hands, property destruction.
+    ({"looting"}, set(), ["rioters"], ("riot", "mob_violence")),
+    ({"looting"}, set(), ["civilians"], ("strategic_development", "looting_property_destruction")),
+    # Two armed sides fighting with artillery: the battle, not the shelling, is the event.
+    ({"armed_clash", "shelling"}, set(), ["state_forces", "rebel_group"], ("battles", "armed_clash")),
+    ({"shelling"}, set(), ["state_forces", "rebel_group"], ("explosions_remote_violence", "shelling_artillery_missile_attack")),
+    ({"suicide_bomb", "armed_clash"}, set(), ["state_forces", "rebel_group"], ("explosions_remote_violence", "suicide_bomb")),
+])
+def test_classify_codebook_precedence(kinds, weak, actors, expected):
+    assert classify_event(kinds, weak, actors) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A driver plowed his SUV into a crowd of protesters during the march.", ("protest", "excessive_force_against_protesters")),
+    ("During the rally a car drove through the demonstrators, injuring two.", ("protest", "excessive_force_against_protesters")),
+    ("Hundreds marched downtown; some demonstrators smashed storefront windows.", ("riot", "violent_demonstration")),
+    ("Protesters set fires and launched fireworks at officers.", ("riot", "violent_demonstration")),
+    ("A group of five men assaulted a couple outside a bar.", ("riot", "mob_violence")),
+    ("Unknown people set fire to the party office overnight.", ("strategic_development", "looting_property_destruction")),
+    ("Farmers blocked the highway to demand higher prices.", ("protest", "peaceful_protest")),
+])
+def test_classify_sentences_by_codebook(lexicon, text, expected):
+    from protestwatch.extract.fields import find_actors
+    from protestwatch.extract.mentions import find_mentions
+
+    mentions = [m for m in find_mentions(text, [(0, len(text))], lexicon) if m.is_eventive]
+    kinds = {m.kind for m in mentions if not m.is_weak}
+    weak = {m.kind for m in mentions if m.is_weak}
+    actors = [a[0] for a in find_actors(text, [(0, len(text))], lexicon)]
+    assert classify_event(kinds, weak, actors) == expected

@@ -25,17 +25,33 @@ STRATEGIC_KINDS = (
 )
 ARMED_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 NON_STATE_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+# Actions that make a bare crowd word ("demonstrators smashed windows") report a demonstration.
+CROWD_ACTION_KINDS = frozenset({"arrest", "intervention", "excessive_force", "kill",
+                                "violent_protest", "looting"})
 
 
 def classify_event(kinds: set[str], weak_kinds: set[str],
                    actor_types: Iterable[str]) -> Optional[tuple[str, str]]:
     """(event_type, sub_event_type) for a group of mentions, or None when nothing codable."""
     actors = set(actor_types)
-    for decide in (_classify_explosion, _classify_territory, _classify_demonstration,
-                   _classify_armed_violence, _classify_strategic):
+    for decide in (_classify_suicide_bomb, _classify_exchange_of_fire, _classify_explosion,
+                   _classify_territory, _classify_demonstration, _classify_armed_violence,
+                   _classify_strategic):
         decision = decide(kinds, weak_kinds, actors)
         if decision:
             return decision
+    return None
+
+
+def _classify_suicide_bomb(kinds, weak_kinds, actors):
+    return ("explosions_remote_violence", "suicide_bomb") if "suicide_bomb" in kinds else None
+
+
+def _classify_exchange_of_fire(kinds, weak_kinds, actors):
+    """Two organised armed sides fighting: shelling or drones used during the fight are part of
+    the battle (ACLED codes remote violence only where the target cannot fight back)."""
+    if "armed_clash" in kinds and len(actors & ARMED_TYPES) >= 2 and not kinds & {"protest", "violent_protest"}:
+        return "battles", "armed_clash"
     return None
 
 
@@ -55,11 +71,12 @@ def _classify_territory(kinds, weak_kinds, actors):
 
 
 def _classify_demonstration(kinds, weak_kinds, actors):
-    is_protest = "protest" in kinds or (
-        "protest" in weak_kinds and kinds & {"arrest", "intervention", "excessive_force", "kill"})
+    is_protest = "protest" in kinds or ("protest" in weak_kinds and kinds & CROWD_ACTION_KINDS)
     if "violent_protest" in kinds and (is_protest or "rioters" in actors or not actors & NON_STATE_ARMED_TYPES):
         return "riot", "violent_demonstration" if is_protest or "state_forces" in actors else "mob_violence"
-    if "mob" in kinds and not is_protest:
+    if is_protest and "looting" in kinds:
+        return "riot", "violent_demonstration"  # demonstrators destroying property
+    if not is_protest and ("mob" in kinds or ("looting" in kinds and "rioters" in actors)):
         return "riot", "mob_violence"
     if not is_protest:
         return None

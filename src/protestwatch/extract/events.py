@@ -22,6 +22,9 @@ VAGUE_PRECISIONS = frozenset({"year"})
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s")
 COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
+ARMED_ACTOR_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
+# Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
+ACTOR_QUALIFIER_GAP = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}")
 
 
 @dataclass
@@ -41,15 +44,16 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
                    reconcile: Callable) -> list[Event]:
     """EVENT records for every frame of eventive mentions that ACLED would code."""
     sentence_dates = _dates_by_sentence(analysis)
-    sentence_places = _places_by_sentence(analysis)
+    sentence_places = _places_by_sentence(analysis, lexicon)
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
     frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts)
     frames = [f for f in frames if f.when.precision not in VAGUE_PRECISIONS]
+    focus = _focus_place(analysis, lexicon)
     context = _context_sentences(frames, len(analysis.sentences))
     built = []
     for frame, sentences in zip(frames, context):
-        event = _build_event(frame, sentences, analysis, lexicon, reconcile)
+        event = _build_event(frame, sentences, analysis, lexicon, reconcile, focus)
         if event is not None:
             built.append((frame, event))
     return [event for frame, event in built if not _is_repeated_undated(frame, event, built)]
@@ -80,14 +84,14 @@ def _context_sentences(frames: list[Frame], sentence_count: int) -> list[list[in
 
 
 def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, lexicon: Lexicon,
-                 reconcile) -> Optional[Event]:
+                 reconcile, focus) -> Optional[Event]:
     if frame.when.date > analysis.reference_date:
         return None  # reported as still to come: announced, not an event
     own_spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
     spans = [analysis.sentences[i] for i in context]
     found_actors = find_actors(analysis.text, own_spans, lexicon)
     decision = classify_event(frame.kinds, frame.weak_kinds, (a[0] for a in found_actors))
-    location = _locate(frame, analysis)
+    location = _locate(frame, analysis, focus)
     if decision is None or location is None:
         return None
     event_type, sub_type = decision
@@ -137,12 +141,15 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
     return dates
 
 
-def _places_by_sentence(analysis: ArticleAnalysis) -> dict[int, object]:
-    """The most precise place of each sentence (a landmark before its town before its country)."""
+def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int, object]:
+    """The most precise place of each sentence (a landmark before its town before its country).
+
+    A country that only qualifies an armed actor ("Russian forces shelled...", "the Nigerian
+    military") says whose forces they are, not where the event happened."""
     rank = {"point": 0, "place": 1, "admin1": 2, "country": 3}
     best: dict[int, object] = {}
     for place in analysis.places:
-        if place.lat is None:
+        if place.lat is None or (place.precision == "country" and _qualifies_armed_actor(place, analysis.text, lexicon)):
             continue
         index = _sentence_of(analysis.sentences, place.start)
         if index is None:
@@ -152,8 +159,27 @@ def _places_by_sentence(analysis: ArticleAnalysis) -> dict[int, object]:
     return best
 
 
-def _locate(frame: Frame, analysis: ArticleAnalysis) -> Optional[Location]:
-    place = frame.place or analysis.focus_place
+def _qualifies_armed_actor(place, text: str, lexicon: Lexicon) -> bool:
+    following = ACTOR_QUALIFIER_GAP.match(text, place.end)
+    after = following.end() if following else place.end
+    # Either the actor phrase includes the nationality ("Russian forces") or follows it ("Nigerian troops").
+    return any(pattern.type in ARMED_ACTOR_TYPES and (pattern.regex.match(text, place.start)
+                                                       or pattern.regex.match(text, after))
+               for pattern in lexicon.actors)
+
+
+def _focus_place(analysis: ArticleAnalysis, lexicon: Lexicon):
+    """The article's focus place, unless it only names an armed actor's nationality; then the
+    first place in the text that does not."""
+    focus = analysis.focus_place
+    if focus is None or focus.precision != "country" or not _qualifies_armed_actor(focus, analysis.text, lexicon):
+        return focus
+    return next((p for p in analysis.places if p.lat is not None and not (
+        p.precision == "country" and _qualifies_armed_actor(p, analysis.text, lexicon))), None)
+
+
+def _locate(frame: Frame, analysis: ArticleAnalysis, focus) -> Optional[Location]:
+    place = frame.place or focus
     if place is None:
         return None
     if frame.when.is_summary and not frame.has_own_place:
