@@ -4,9 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: setup run test bench clean
+WEB_VENDOR := src/protestwatch/web/static/vendor
+# Rebuilt only when the lockfile or the list of copied files changes.
+WEB_STAMP := $(WEB_VENDOR)/.built-$(shell cat web/package-lock.json web/vendor-files.json web/copy-vendor.mjs | sha1sum | cut -c1-12)
+SAMPLE_DB := out/sample.db
 
-setup: $(STAMP)
+.PHONY: setup web run test bench clean
+
+setup: $(STAMP) web
+
+# The web app's libraries: from the npm registry at build time, served by the app.
+web: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package-lock.json web/vendor-files.json web/copy-vendor.mjs
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+	touch $(WEB_STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +31,8 @@ run: setup
 	mkdir -p out
 	$(BIN)/protestwatch extract examples/ -o out/events.jsonl --table --quiet
 	@echo "wrote out/events.jsonl"
+	$(BIN)/protestwatch ingest examples/ --db $(SAMPLE_DB) --quiet
+	$(BIN)/protestwatch serve --db $(SAMPLE_DB)
 
 test: setup
 	$(BIN)/python -m pytest -q

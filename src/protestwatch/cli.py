@@ -60,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--type", dest="event_type", metavar="T")
     events.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
     events.add_argument("-o", "--output", default="-")
+
+    serve = commands.add_parser("serve", help="serve the API and the web app over a database",
+                                description="Writes are accepted only when PROTESTWATCH_TOKEN is set.")
+    serve.add_argument("--db", default="sqlite:///protestwatch.db")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
     return parser
 
 

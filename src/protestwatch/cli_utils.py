@@ -139,6 +139,21 @@ def run_events(args) -> int:
     return 0
 
 
+def run_serve(args) -> int:
+    import os
+
+    import uvicorn
+
+    from .api import create_app
+    from .api.security import TOKEN_VARIABLE
+    token = os.environ.get(TOKEN_VARIABLE)
+    app = create_app(args.db, token=token)
+    mode = "accepting articles with the token" if token else f"read-only: {TOKEN_VARIABLE} is not set"
+    print(f"protestwatch: serving {args.db} at http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 @contextlib.contextmanager
 def _open_output(path: str):
     if path == "-":
@@ -150,4 +165,5 @@ def _open_output(path: str):
 
 
 COMMANDS = {"extract": run_extract, "eval": run_eval, "geocode": run_geocode,
-            "geoparse": run_geoparse, "ingest": run_ingest, "events": run_events}
+            "geoparse": run_geoparse, "ingest": run_ingest, "events": run_events,
+            "serve": run_serve}
