@@ -231,12 +231,14 @@ def add_iso_subdivision_aliases(divisions: dict[tuple[str, str], dict]) -> None:
 
 
 def division_name_variants(name: str) -> set[str]:
-    """A division's name and the name without a generic suffix ("Sagaing Region" -> "Sagaing")."""
+    """A division's name, without a generic suffix ("Sagaing Region" -> "Sagaing") and with
+    each one ("Borno" -> "Borno State"), as news and ACLED write either."""
     normalised = normalise_name(name)
-    variants = {normalised}
+    bare = normalised
     for suffix in DIVISION_SUFFIXES:
         if normalised.endswith(" " + suffix):
-            variants.add(normalised[: -len(suffix) - 1])
+            bare = normalised[: -len(suffix) - 1]
+    variants = {normalised, bare} | {f"{bare} {suffix}" for suffix in DIVISION_SUFFIXES}
     return {v for v in variants if len(v) >= 2}
 
 

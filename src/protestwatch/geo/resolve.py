@@ -183,13 +183,14 @@ class Geoparser:
         division in brackets ("Kani (Sagaing)") is located at that division: the bracket is
         the writer's own disambiguation, more reliable than a same-named town abroad."""
         mention, pool = mentions[index], pools[index]
+        bracketed = bool(mention.containers) and "(" in text[mention.end:mentions[mention.containers[0]].start]
         for container_index in mention.containers:
             containers = [c for c in pools[container_index] if c.kind in (ADMIN1, COUNTRY)]
             inside = [c for c in pool if any(is_inside(c, container) for container in containers)]
             if inside:
                 pool = inside
-            elif containers and container_index == index + 1 and "(" in text[mention.end:mentions[container_index].start]:
-                return containers
+            elif containers and bracketed:
+                return containers  # "X (District, Division)": the first division that resolves
         return pool
 
     def _country_evidence(self, mentions: list[Mention], chosen: list[Candidate | None]) -> Counter[str]:
