@@ -22,6 +22,7 @@ STRATEGIC_KINDS = (
     ("disrupted_weapons", "disrupted_weapons_use"),
     ("headquarters", "headquarters_or_base_established"),
     ("arrest", "arrests"),
+    ("group_change", "change_to_group_activity"),
 )
 ARMED_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 NON_STATE_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})

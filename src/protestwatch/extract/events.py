@@ -22,7 +22,6 @@ VAGUE_PRECISIONS = frozenset({"year"})
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s")
 COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
-ARMED_ACTOR_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
 ACTOR_QUALIFIER_GAP = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}")
 
@@ -144,8 +143,8 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
 def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int, object]:
     """The most precise place of each sentence (a landmark before its town before its country).
 
-    A country that only qualifies an armed actor ("Russian forces shelled...", "the Nigerian
-    military") says whose forces they are, not where the event happened."""
+    A country that only qualifies an actor who operates abroad ("Russian forces shelled...",
+    "the Nigerian military") says whose forces they are, not where the event happened."""
     rank = {"point": 0, "place": 1, "admin1": 2, "country": 3}
     best: dict[int, object] = {}
     for place in analysis.places:
@@ -163,8 +162,8 @@ def _qualifies_armed_actor(place, text: str, lexicon: Lexicon) -> bool:
     following = ACTOR_QUALIFIER_GAP.match(text, place.end)
     after = following.end() if following else place.end
     # Either the actor phrase includes the nationality ("Russian forces") or follows it ("Nigerian troops").
-    return any(pattern.type in ARMED_ACTOR_TYPES and (pattern.regex.match(text, place.start)
-                                                       or pattern.regex.match(text, after))
+    return any(pattern.operates_abroad and (pattern.regex.match(text, place.start)
+                                            or pattern.regex.match(text, after))
                for pattern in lexicon.actors)
 
 

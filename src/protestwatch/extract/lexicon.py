@@ -32,6 +32,7 @@ class ActorPattern:
     regex: re.Pattern
     type: str
     name: str
+    operates_abroad: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def _load_triggers():
 
 def _load_actors():
     for row in _csv_rows("actors.csv"):
-        yield ActorPattern(compile_words(row["regex"]), row["type"], row["name"])
+        yield ActorPattern(compile_words(row["regex"]), row["type"], row["name"],
+                           row.get("operates_abroad") == "yes")
 
 
 def _load_codes(name: str):
