@@ -23,6 +23,7 @@ STRATEGIC_KINDS = (
     ("headquarters", "headquarters_or_base_established"),
     ("arrest", "arrests"),
     ("group_change", "change_to_group_activity"),
+    ("territory_transfer", "non_violent_transfer_of_territory"),
 )
 ARMED_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 NON_STATE_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})

@@ -148,7 +148,8 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int
     rank = {"point": 0, "place": 1, "admin1": 2, "country": 3}
     best: dict[int, object] = {}
     for place in analysis.places:
-        if place.lat is None or (place.precision == "country" and _qualifies_armed_actor(place, analysis.text, lexicon)):
+        if place.lat is None or _is_actor_word(place, analysis.text, lexicon) or (
+                place.precision == "country" and _qualifies_armed_actor(place, analysis.text, lexicon)):
             continue
         index = _sentence_of(analysis.sentences, place.start)
         if index is None:
@@ -156,6 +157,15 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int
         if index not in best or rank[place.precision] < rank[best[index].precision]:
             best[index] = place
     return best
+
+
+def _is_actor_word(place, text: str, lexicon: Lexicon) -> bool:
+    """A toponym that is (the start of) an actor's name: "Fano" the militia, not Fano in Italy."""
+    for pattern in lexicon.actors:
+        match = pattern.regex.match(text, place.start)
+        if match and match.end() >= place.end:
+            return True
+    return False
 
 
 def _qualifies_armed_actor(place, text: str, lexicon: Lexicon) -> bool:

@@ -8,8 +8,12 @@ from typing import Any, Optional
 UNDETERMINED = "und"
 # Short English reports full of foreign names ("ISWAP attacked the Nigerian military in
 # Damboa (Borno)") can score as an English-based creole (Nigerian Pidgin, Bikol) with English
-# a close second. English at least this probable among the top two wins.
-ENGLISH_RUNNER_UP_MIN_PROBABILITY = 0.25
+# second. English wins when it is this probable among the top three...
+ENGLISH_RUNNER_UP_MIN_PROBABILITY = 0.1
+RUNNERS_UP = 3
+# ...and the identifier's winner is one of these creoles, which English news is mistaken for
+# far more often than it is written in them.
+ENGLISH_LOOKALIKES = frozenset({"pcm", "bcl"})
 
 
 def load_language_identifier() -> Any:
@@ -32,8 +36,8 @@ def detect_language(text: str, *, identifier: Optional[Any] = None) -> str:
     """
     if not any(ch.isalpha() for ch in text):
         return UNDETERMINED
-    ranked = (identifier or _default_identifier()).rank(text)[:2]
-    if any(language == "en" and probability >= ENGLISH_RUNNER_UP_MIN_PROBABILITY
-           for language, probability in ranked):
+    ranked = (identifier or _default_identifier()).rank(text)[:RUNNERS_UP]
+    if ranked[0][0] in ENGLISH_LOOKALIKES and any(
+            language == "en" and probability >= ENGLISH_RUNNER_UP_MIN_PROBABILITY for language, probability in ranked):
         return "en"
     return str(ranked[0][0])
