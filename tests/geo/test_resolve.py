@@ -126,3 +126,9 @@ def test_resolve_unknown_or_foreign_town_falls_back_to_its_bracketed_division(ge
 ])
 def test_resolve_rejects_first_word_of_unknown_name(geoparser, text, rejected):
     assert rejected not in by_text(geoparser.parse(text))
+
+
+def test_resolve_bracketed_capital_city_still_gives_the_country(geoparser):
+    # The gazetteer knows Taiz only as a city; the bracket still rules out Al Bayda in Libya.
+    place = by_text(geoparser.parse("Shelling hit Al Bayda (Taiz) on Friday."))["Al Bayda"]
+    assert place.country_code == "YE"

@@ -104,7 +104,8 @@ def _classify_armed_violence(kinds, weak_kinds, actors):
     if kinds & {"kill", "attack"}:
         # Armed men fighting armed men, with no unarmed victim named, is a battle; people who
         # are not demonstrating ("gunmen killed five people") count as unarmed.
-        has_unarmed_victims = bool(actors & {"civilians", "protesters"})
+        # Crowd words ("members", "people") are victims only where there is a demonstration.
+        has_unarmed_victims = "civilians" in actors or ("protesters" in actors and "protest" in kinds | weak_kinds)
         if len(armed) >= 2 and not has_unarmed_victims:
             return "battles", "armed_clash"
         return "violence_against_civilians", "attack"

@@ -184,6 +184,13 @@ class Geoparser:
         the writer's own disambiguation, more reliable than a same-named town abroad."""
         mention, pool = mentions[index], pools[index]
         bracketed = bool(mention.containers) and "(" in text[mention.end:mentions[mention.containers[0]].start]
+        has_division = any(c.kind in (ADMIN1, COUNTRY) for i in mention.containers for c in pools[i])
+        if bracketed and not has_division:
+            # The division is known only by its same-named capital ("Al Bayda (Taiz)"): it
+            # still says which country the town is in.
+            towns = [c for c in pools[mention.containers[0]] if c.kind == PLACE]
+            same_country = [c for c in pool if c.country_code in {t.country_code for t in towns}]
+            return same_country or towns or pool
         for container_index in mention.containers:
             containers = [c for c in pools[container_index] if c.kind in (ADMIN1, COUNTRY)]
             inside = [c for c in pool if any(is_inside(c, container) for container in containers)]
