@@ -63,6 +63,10 @@ def test_classify_codebook_precedence(kinds, weak, actors, expected):
     ("A group of five men assaulted a couple outside a bar.", ("riot", "mob_violence")),
     ("Unknown people set fire to the party office overnight.", ("strategic_development", "looting_property_destruction")),
     ("Farmers blocked the highway to demand higher prices.", ("protest", "peaceful_protest")),
+    ("An army truck hit a mine near the border, killing two soldiers.", ("explosions_remote_violence", "remote_explosive_landmine_ied")),
+    ("Gunmen clashed with police at a checkpoint.", ("battles", "armed_clash")),
+    ("Demonstrators threw smoke bombs at police during the march.", ("riot", "violent_demonstration")),
+    ("Soldiers repelled an attack by insurgents on the base.", ("battles", "armed_clash")),
 ])
 def test_classify_sentences_by_codebook(lexicon, text, expected):
     from protestwatch.extract.fields import find_actors

@@ -54,6 +54,11 @@ def _classify_exchange_of_fire(kinds, weak_kinds, actors):
     the battle (ACLED codes remote violence only where the target cannot fight back)."""
     if "armed_clash" in kinds and len(actors & ARMED_TYPES) >= 2 and not kinds & {"protest", "violent_protest"}:
         return "battles", "armed_clash"
+    # "Gunmen clashed with police": with no demonstration, fighting between an armed
+    # organisation and the forces it met is a battle, not a riot.
+    if ("violent_protest" in kinds and "protest" not in kinds | weak_kinds and actors & NON_STATE_ARMED_TYPES
+            and len(actors & ARMED_TYPES) >= 2):
+        return "battles", "armed_clash"
     return None
 
 
