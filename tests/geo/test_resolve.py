@@ -132,3 +132,17 @@ def test_resolve_bracketed_capital_city_still_gives_the_country(geoparser):
     # The gazetteer knows Taiz only as a city; the bracket still rules out Al Bayda in Libya.
     place = by_text(geoparser.parse("Shelling hit Al Bayda (Taiz) on Friday."))["Al Bayda"]
     assert place.country_code == "YE"
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("Troops fired Grad rockets at the village on Friday.", "Grad"),  # a weapon, not Grad in Slovenia
+    ("Houthis shelled Bani Hushaysh on Friday.", "Bani"),  # start of a name the gazetteer lacks
+    ("Members of the Confederation of Indigenous Nationalities marched.", "Confederation"),
+])
+def test_resolve_rejects_weapon_and_name_parts(geoparser, text, rejected):
+    assert rejected not in by_text(geoparser.parse(text))
+
+
+def test_resolve_place_head_keeps_town_and_its_bracket(geoparser):
+    kani = by_text(geoparser.parse("Fighting was reported in Kani Township (Sagaing) on Friday."))["Kani"]
+    assert kani.country_code == "MM"

@@ -19,6 +19,9 @@ SENTENCE_INITIAL_MIN_POPULATION = 100_000
 # a containment bracket) before it is taken as a place: small towns called "Mark", "Will",
 # "Bill" would otherwise swamp the output. Set on ACLED US notes.
 UNCUED_MIN_POPULATION = 15_000
+# A single word followed by another capitalised word of the same run is the start of a
+# longer name ("Bani Hushaysh", "Washington Post") unless the town is this big.
+LONGER_NAME_MIN_POPULATION = 1_000_000
 # A phrase ending in a landmark head word is a landmark unless the whole phrase names a
 # town at least this large ("Menlo Park", "College Park" are towns, "Gorky Park" is not).
 LANDMARK_TOWN_MIN_POPULATION = 10_000
@@ -35,7 +38,7 @@ _LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*|\n)$")
 # Text between a place and its container: ", " or " (" possibly after a lowercase
 # descriptor ("Minakulu sub-county (Oyam, Northern)").
-_CONTAINER_GAP = re.compile(r"^(?:\s+[a-z][a-z\-]*){0,2}\s*(?:,|\()\s*$")
+_CONTAINER_GAP = re.compile(r"^(?:\s+[A-Za-z][a-z\-]*){0,2}\s*(?:,|\()\s*$")
 
 
 @dataclass
@@ -73,6 +76,8 @@ class WordLists:
     landmark_heads: frozenset[str]
     abbreviations: frozenset[str]
     organisation_heads: frozenset[str]
+    weapon_heads: frozenset[str]
+    place_heads: frozenset[str]
 
     @classmethod
     def load(cls) -> "WordLists":
@@ -85,6 +90,8 @@ class WordLists:
             abbreviations=frozenset(row["abbreviation"].rstrip(".") for row in read_geo_csv("us_state_abbreviations.csv"))
             | {"St", "Ft", "Mt"},
             organisation_heads=frozenset(row["head_word"] for row in read_geo_csv("organisation_heads.csv")),
+            weapon_heads=frozenset(row["head_word"] for row in read_geo_csv("weapon_heads.csv")),
+            place_heads=frozenset(row["head_word"] for row in read_geo_csv("place_heads.csv")),
         )
 
 
@@ -266,6 +273,10 @@ class ToponymRecogniser:
         if mention.kind == "demonym":
             return True
         strong = any(c.kind in (ADMIN1, COUNTRY) for c in mention.candidates)
+        following = tokens[run[after - 1] + 1] if run[after - 1] + 1 < len(tokens) else None
+        if following is not None and following.text in self.words.weapon_heads and \
+                text[tokens[run[after - 1]].end:following.start] == " ":
+            return False  # "Grad rockets": the weapon, not the Slovenian town
         if after - first > 1:
             return True
         word = tokens[run[first]].text
@@ -276,8 +287,9 @@ class ToponymRecogniser:
         population = max_population(mention.candidates)
         if is_sentence_initial(text, mention.start) and not strong and population < SENTENCE_INITIAL_MIN_POPULATION:
             return False
-        if after < len(run) and not strong and population < UNCUED_MIN_POPULATION:
-            return False  # the first word of a longer name we do not know ("Bulo Burte", "Al Shabaab")
+        if (after < len(run) and not strong and population < LONGER_NAME_MIN_POPULATION
+                and tokens[run[after]].text not in self.words.place_heads):
+            return False  # the first word of a longer name we do not know ("Bani Hushaysh", "Al Shabaab")
         if strong or population >= UNCUED_MIN_POPULATION:
             return True
         return has_locative_cue(text, mention.start) or has_container_after(text, mention.end)
