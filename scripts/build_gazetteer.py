@@ -230,6 +230,9 @@ def add_iso_subdivision_aliases(divisions: dict[tuple[str, str], dict]) -> None:
             divisions[best_key]["names"].add(subdivision.name)
 
 
+ORDINARY_WORDS = frozenset(normalise_name(row["word"]) for row in read_data_csv("non_toponyms.csv"))
+
+
 def division_name_variants(name: str) -> set[str]:
     """A division's name, without a generic suffix ("Sagaing Region" -> "Sagaing") and with
     each one ("Borno" -> "Borno State"), as news and ACLED write either."""
@@ -238,7 +241,9 @@ def division_name_variants(name: str) -> set[str]:
     for suffix in DIVISION_SUFFIXES:
         if normalised.endswith(" " + suffix):
             bare = normalised[: -len(suffix) - 1]
-    variants = {normalised, bare} | {f"{bare} {suffix}" for suffix in DIVISION_SUFFIXES}
+    variants = {normalised} | {f"{bare} {suffix}" for suffix in DIVISION_SUFFIXES}
+    if bare not in ORDINARY_WORDS:  # "Federal District" is not "Federal"
+        variants.add(bare)
     return {v for v in variants if len(v) >= 2}
 
 

@@ -47,3 +47,10 @@ def test_fields_find_demand_codes(lexicon, text, codes):
 ])
 def test_fields_find_sources(text, sources):
     assert [s.value for s in find_sources(text, _whole(text))] == sources
+
+
+def test_find_actors_skips_actor_words_that_introduce_speech(lexicon):
+    from protestwatch.extract.fields import find_actors
+
+    text = "A lawmaker shot two people, police said."
+    assert "state_forces" not in [a[0] for a in find_actors(text, [(0, len(text))], lexicon)]

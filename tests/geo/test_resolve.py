@@ -146,3 +146,11 @@ def test_resolve_rejects_weapon_and_name_parts(geoparser, text, rejected):
 def test_resolve_place_head_keeps_town_and_its_bracket(geoparser):
     kani = by_text(geoparser.parse("Fighting was reported in Kani Township (Sagaing) on Friday."))["Kani"]
     assert kani.country_code == "MM"
+
+
+@pytest.mark.parametrize("text, rejected", [
+    ("Youths set up barricades in the Puerto Resistencia area on Thursday.", "Resistencia"),
+    ("Police in the Federal District dispersed the march.", "Federal"),
+])
+def test_resolve_rejects_last_word_of_unknown_name_and_bare_division_words(geoparser, text, rejected):
+    assert rejected not in by_text(geoparser.parse(text))

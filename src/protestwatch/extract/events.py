@@ -130,6 +130,8 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
     for expression in analysis.times:
         if expression.date is None or (dateline and expression.end <= dateline.end()):
             continue
+        if expression.end_date is not None and expression.end_date < expression.date:
+            continue  # a span that ends before it starts ("since" a date after the report) is misread
         index = _sentence_of(analysis.sentences, expression.start)
         if index is None or index in dates:
             continue

@@ -45,6 +45,9 @@ class FieldSpan:
     end: int
 
 
+# Speech verbs right after an actor word make it the report's source.
+SPEECH_AFTER_ACTOR = re.compile(r"\s+(?:said|say|says|told|reported|counted|stated|announced|confirmed|added)\b")
+
 def find_actors(text: str, spans: list[tuple[int, int]], lexicon: Lexicon) -> list[tuple[str, str, str, int, int]]:
     """(type, name template, words, start, end) of every actor word in the given spans, in order."""
     found = []
@@ -54,6 +57,9 @@ def find_actors(text: str, spans: list[tuple[int, int]], lexicon: Lexicon) -> li
             for match in pattern.regex.finditer(text, span_start, span_end):
                 if any(match.start() < e and s < match.end() for s, e in taken):
                     continue
+                if SPEECH_AFTER_ACTOR.match(text, match.end()):
+                    taken.append((match.start(), match.end()))
+                    continue  # "police said": a source of the report, not a party to the event
                 taken.append((match.start(), match.end()))
                 found.append((pattern.type, pattern.name, match.group(0), match.start(), match.end()))
     return sorted(found, key=lambda item: item[3])

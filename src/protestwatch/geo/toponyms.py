@@ -78,6 +78,7 @@ class WordLists:
     organisation_heads: frozenset[str]
     weapon_heads: frozenset[str]
     place_heads: frozenset[str]
+    place_prefixes: frozenset[str]
 
     @classmethod
     def load(cls) -> "WordLists":
@@ -92,6 +93,7 @@ class WordLists:
             organisation_heads=frozenset(row["head_word"] for row in read_geo_csv("organisation_heads.csv")),
             weapon_heads=frozenset(row["head_word"] for row in read_geo_csv("weapon_heads.csv")),
             place_heads=frozenset(row["head_word"] for row in read_geo_csv("place_heads.csv")),
+            place_prefixes=frozenset(row["word"] for row in read_geo_csv("place_prefixes.csv")),
         )
 
 
@@ -267,6 +269,13 @@ class ToponymRecogniser:
                 return Mention(start, end, surface, "demonym", demonym_country=country), last + 1
         return None
 
+    def _ends_longer_name(self, text: str, tokens: list[Token], index: int) -> bool:
+        """True when a capitalised word other than a place prefix ("Northern") stands right before."""
+        if index == 0:
+            return False
+        previous = tokens[index - 1]
+        return _previous_word_joins(text, previous, tokens[index]) and previous.text not in self.words.place_prefixes
+
     def _is_plausible(self, text: str, tokens: list[Token], run: list[int], first: int, after: int,
                       mention: Mention) -> bool:
         """Reject single capitalised words that are more likely ordinary words or names."""
@@ -290,9 +299,15 @@ class ToponymRecogniser:
         if (after < len(run) and not strong and population < LONGER_NAME_MIN_POPULATION
                 and tokens[run[after]].text not in self.words.place_heads):
             return False  # the first word of a longer name we do not know ("Bani Hushaysh", "Al Shabaab")
+        if not strong and population < LONGER_NAME_MIN_POPULATION and self._ends_longer_name(text, tokens, run[first]):
+            return False  # the last word of one ("Puerto Resistencia", "John Kerry")
         if strong or population >= UNCUED_MIN_POPULATION:
             return True
         return has_locative_cue(text, mention.start) or has_container_after(text, mention.end)
+
+
+def _previous_word_joins(text: str, previous: Token, token: Token) -> bool:
+    return previous.is_capitalised and text[previous.end:token.start] == " " and not is_sentence_initial(text, previous.start)
 
 
 def is_sentence_initial(text: str, start: int) -> bool:
