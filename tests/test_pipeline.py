@@ -101,3 +101,19 @@ def test_pipeline_founding_article(pipeline):
     assert summary.location.country_code == "BY"
     speakers = [q.speaker for q in result.quotes if "Lukashenko" in q.text or "legitimacy" in q.text]
     assert speakers == ["Mark McNamee", "Mark McNamee"]
+
+
+def test_pipeline_lead_and_body_of_one_strike_give_one_event_at_the_precise_place(pipeline):
+    text = ("YANGON, April 13 (Wire) - A military air strike in the Sagaing region on Tuesday killed "
+            "at least 20 people, residents said.\n\nWarplanes bombed the town of Shwebo on Tuesday "
+            "morning as residents gathered for a ceremony, killing 20.")
+    events = _extract(pipeline, text, published="2023-04-13").events
+    assert [(e.event_type, e.date, e.location.name) for e in events] == [
+        ("explosions_remote_violence", "2023-04-11", "Shwebo")]
+
+
+def test_pipeline_day_of_a_statement_does_not_date_the_event(pipeline):
+    text = ("On Tuesday, soldiers clashed with rebels near Las Navas, Northern Samar. "
+            "The army said on Thursday that six soldiers were killed in the gun battle.")
+    events = _extract(pipeline, text, published="2023-03-10").events
+    assert [(e.event_type, e.date) for e in events] == [("battles", "2023-03-07")]

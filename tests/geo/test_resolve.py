@@ -154,3 +154,13 @@ def test_resolve_place_head_keeps_town_and_its_bracket(geoparser):
 ])
 def test_resolve_rejects_last_word_of_unknown_name_and_bare_division_words(geoparser, text, rejected):
     assert rejected not in by_text(geoparser.parse(text))
+
+
+def test_resolve_town_before_a_lowercase_connector_is_kept(geoparser):
+    # "on Tuesday" does not make Shwebo the first word of a longer name.
+    assert "Shwebo" in by_text(geoparser.parse("Jets bombed the town of Shwebo on Tuesday morning."))
+
+
+def test_resolve_division_word_after_a_name_picks_the_division(geoparser):
+    place = by_text(geoparser.parse("An air strike hit the Sagaing region on Tuesday."))["Sagaing"]
+    assert place.precision == "admin1"

@@ -51,7 +51,8 @@ def test_times_yearless_date_picks_nearest_past_year(text, date):
     ("Police came today.", "today", D(2021, 3, 17), "relative"),
     ("Police came last night.", "last night", D(2021, 3, 16), "relative"),
     ("Police came on Monday.", "Monday", D(2021, 3, 15), "weekday"),
-    ("Police came on Wednesday.", "Wednesday", D(2021, 3, 10), "weekday"),  # same day: a week back
+    ("Police came on Wednesday.", "Wednesday", D(2021, 3, 17), "weekday"),  # wire style: the day of publication
+    ("Police came last Wednesday.", "last Wednesday", D(2021, 3, 10), "weekday"),
     ("Police came on Friday evening.", "Friday evening", D(2021, 3, 12), "weekday"),
     ("Police came Tuesday night.", "Tuesday night", D(2021, 3, 16), "weekday"),
     ("Police came three days ago.", "three days ago", D(2021, 3, 14), "relative"),

@@ -22,6 +22,8 @@ VAGUE_PRECISIONS = frozenset({"year"})
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s")
 COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
+SPEECH_BEFORE_TIME = re.compile(
+    r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|confirmed|stated|added)\s+(?:on\s+|late\s+|early\s+)?$")
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
 ACTOR_QUALIFIER_GAP = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}")
 
@@ -55,7 +57,20 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
         event = _build_event(frame, sentences, analysis, lexicon, reconcile, focus)
         if event is not None:
             built.append((frame, event))
-    return [event for frame, event in built if not _is_repeated_undated(frame, event, built)]
+    events = [event for frame, event in built if not _is_repeated_undated(frame, event, built)]
+    return [event for event in events if not _is_vaguer_retelling(event, events)]
+
+
+def _is_vaguer_retelling(event: Event, events: list[Event]) -> bool:
+    """A lead's "air strike in Sagaing region on Tuesday" is the body's strike on a village in
+    Sagaing that day: one event, coded at the more precise place. Country-level events stay:
+    they sum up a day nationwide."""
+    if event.location.precision != "admin1":
+        return False
+    return any(other is not event and other.event_type == event.event_type and other.date == event.date
+               and other.location.precision in ("place", "point")
+               and other.location.country_code == event.location.country_code
+               and other.location.admin1 == event.location.admin1 for other in events)
 
 
 def _is_repeated_undated(frame: Frame, event: Event, built) -> bool:
@@ -132,6 +147,8 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
             continue
         if expression.end_date is not None and expression.end_date < expression.date:
             continue  # a span that ends before it starts ("since" a date after the report) is misread
+        if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start):
+            continue  # "the army said on Thursday that...": the day of the statement, not of the event
         index = _sentence_of(analysis.sentences, expression.start)
         if index is None or index in dates:
             continue
@@ -149,7 +166,10 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int
     "the Nigerian military") says whose forces they are, not where the event happened."""
     rank = {"point": 0, "place": 1, "admin1": 2, "country": 3}
     best: dict[int, object] = {}
+    dateline = DATELINE.match(analysis.text)
     for place in analysis.places:
+        if dateline and place.end <= dateline.end():
+            continue  # where the reporter files from, not where the event happened
         if place.lat is None or _is_actor_word(place, analysis.text, lexicon) or (
                 place.precision == "country" and _qualifies_armed_actor(place, analysis.text, lexicon)):
             continue

@@ -31,6 +31,7 @@ PLACE_WEIGHT = 1.0
 
 
 MIN_CASELESS_NAME_CHARS = 4
+DIVISION_WORD_AFTER = re.compile(r"\s+(?:region|province|state|governorate|oblast|prefecture|department)\b")
 CASELESS_WORD_RUN = re.compile(r"[^.!?;:,()]+")
 CASELESS_WORD = re.compile(r"[a-z][a-z'-]*")
 
@@ -160,6 +161,7 @@ class Geoparser:
     def _resolve_mentions(self, text: str, mentions: list[Mention]) -> list[Candidate | None]:
         pools = [self._candidate_pool(m) for m in mentions]
         pools = [self._apply_containers(text, i, mentions, pools) for i in range(len(mentions))]
+        pools = [prefer_divisions_before_division_words(text, m, pool) for m, pool in zip(mentions, pools)]
         pools = [prefer_cities_to_same_named_provinces(pool) for pool in pools]
         chosen = [self._best(pool, Counter(), set(), []) for pool in pools]
         for _ in range(2):  # the focus is re-estimated once from the first choices
@@ -314,6 +316,13 @@ def is_inside(candidate: Candidate, container: Candidate) -> bool:
     if container.kind == COUNTRY:
         return True
     return container.kind == ADMIN1 and candidate.kind == PLACE and candidate.admin1_code == container.admin1_code
+
+
+def prefer_divisions_before_division_words(text: str, mention: Mention, pool: list[Candidate]) -> list[Candidate]:
+    """Only divisions for "Sagaing region", "Kherson oblast", "Borno state" (lower-case word after)."""
+    if not DIVISION_WORD_AFTER.match(text, mention.end):
+        return pool
+    return [c for c in pool if c.kind == ADMIN1] or pool
 
 
 def prefer_cities_to_same_named_provinces(pool: list[Candidate]) -> list[Candidate]:

@@ -297,6 +297,7 @@ class ToponymRecogniser:
         if is_sentence_initial(text, mention.start) and not strong and population < SENTENCE_INITIAL_MIN_POPULATION:
             return False
         if (after < len(run) and not strong and population < LONGER_NAME_MIN_POPULATION
+                and _previous_word_joins(text, tokens[run[after - 1]], tokens[run[after]], at_sentence_start=True)
                 and tokens[run[after]].text not in self.words.place_heads):
             return False  # the first word of a longer name we do not know ("Bani Hushaysh", "Al Shabaab")
         if not strong and population < LONGER_NAME_MIN_POPULATION and self._ends_longer_name(text, tokens, run[first]):
@@ -306,8 +307,10 @@ class ToponymRecogniser:
         return has_locative_cue(text, mention.start) or has_container_after(text, mention.end)
 
 
-def _previous_word_joins(text: str, previous: Token, token: Token) -> bool:
-    return previous.is_capitalised and text[previous.end:token.start] == " " and not is_sentence_initial(text, previous.start)
+def _previous_word_joins(text: str, previous: Token, token: Token, *, at_sentence_start: bool = False) -> bool:
+    """Two capitalised words side by side, the first not capitalised only for starting a sentence."""
+    return (previous.is_capitalised and token.is_capitalised and text[previous.end:token.start] == " "
+            and (at_sentence_start or not is_sentence_initial(text, previous.start)))
 
 
 def is_sentence_initial(text: str, start: int) -> bool:

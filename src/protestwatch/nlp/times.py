@@ -8,8 +8,9 @@ resolved to a date, an optional end date and an ACLED-style precision.
 Resolution rules, stated once:
 - a date without a year takes the latest year that puts it no more than
   ``FUTURE_TOLERANCE_DAYS`` after the reference (news mostly reports the past);
-- a bare weekday ("on Sunday") is the most recent such day strictly before the
-  reference; only "today"-type words resolve to the reference itself;
+- a bare weekday ("on Sunday") is the most recent such day up to the reference: wire copy
+  names the day of publication for the same day's events ("last Sunday" on a Sunday is a
+  week back);
 - "ago" counts from the reference, "earlier"/"later"/"the next day" from the last
   dated expression before it in the article;
 - "after the vote" counts from the date the article gives that event (or a synonym);
@@ -301,8 +302,11 @@ def _resolve_relative_day(match: re.Match, context: _Context) -> Resolved:
 
 
 def _resolve_weekday(match: re.Match, context: _Context) -> Resolved:
-    date = previous_weekday(WEEKDAY_INDEX[match["wd"].lower()], context.reference)
-    return date, None, "day", "weekday"
+    index = WEEKDAY_INDEX[match["wd"].lower()]
+    said_last = re.match(r"(?i)(?:last|past)\s", match.group(0))
+    if index == context.reference.weekday() and not said_last:
+        return context.reference, None, "day", "weekday"  # wire style: "on Tuesday" in Tuesday's copy is today
+    return previous_weekday(index, context.reference), None, "day", "weekday"
 
 
 def _resolve_weekday_span(match: re.Match, context: _Context) -> Resolved:
