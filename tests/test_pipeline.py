@@ -55,7 +55,7 @@ def test_pipeline_locates_event_where_it_happened_not_by_actor_nationality(pipel
     "The union said it would hold a general strike and a rally in Seoul next month.",
     "Interest rates in Jakarta were left unchanged on Thursday.",
     "On Monday, a study in Nairobi demonstrated that the vaccine works.",
-    "Shares in Johannesburg rallied on Tuesday after the central bank cut rates.",
+    "Shares rallied in Johannesburg on Tuesday after the central bank cut rates.",
     "The minister hoped to strike a deal with unions in Lagos on Monday.",
 ])
 def test_pipeline_skips_non_events(pipeline, text):
