@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from importlib import resources
-from typing import Optional
+from typing import Collection, Optional
 
 import spacy
 from spacy.language import Language
@@ -16,6 +16,7 @@ from spacy.language import Language
 from . import __version__
 from .extract.events import ArticleAnalysis, extract_events
 from .extract.lexicon import Lexicon
+from .extract.prefilter import TriggerPrefilter
 from .ingest.language import detect_language as identify_language
 from .nlp import factories  # noqa: F401  (registers the components)
 from .nlp.extensions import sentence_spans
@@ -35,10 +36,15 @@ class Pipeline:
     def __init__(self, nlp: Language, lexicon: Lexicon):
         self.nlp = nlp
         self.lexicon = lexicon
+        self.prefilter = TriggerPrefilter(lexicon)
 
     def extract(self, article: Article, *, default_published: Optional[str] = None) -> Result:
         language = article.language or detect_language(article.text)
-        doc = self.analyse(article.text, article.published or default_published)
+        published = article.published or default_published
+        # No trigger word, no event: most news is not about protest or violence, and the
+        # components skipped here are most of the pipeline's time.
+        unneeded = self.prefilter.unneeded_components(article.text, published)
+        doc = self.analyse(article.text, published, skip=unneeded)
         result = Result(article_id=article.id, reference_date=doc._.reference_date.isoformat(),
                         reference_date_inferred=doc._.reference_date_inferred, language=language)
         if doc._.published is None and not _has_date(doc):
@@ -49,15 +55,19 @@ class Pipeline:
             result.warnings.append(f"language '{language}' is not supported; no events extracted")
             return result
         result.quotes = list(doc._.quotes or [])
+        if unneeded:
+            return result
         result.events = extract_events(_analysis_of(doc), self.lexicon, _reconcile)
         return result
 
-    def analyse(self, text: str, published: Optional[str] = None):
-        """Run the spaCy components over ``text`` published on ``published`` (or undated)."""
+    def analyse(self, text: str, published: Optional[str] = None, *, skip: Collection[str] = ()):
+        """Run the spaCy components, but those named in ``skip``, over ``text`` published on
+        ``published`` (or undated)."""
         doc = self.nlp.make_doc(text)
         doc._.published = published
-        for _, component in self.nlp.pipeline:
-            doc = component(doc)
+        for name, component in self.nlp.pipeline:
+            if name not in skip:
+                doc = component(doc)
         return doc
 
 

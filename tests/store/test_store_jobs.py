@@ -2,6 +2,7 @@ import csv
 import io
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -88,6 +89,19 @@ def test_jobs_ingest_stores_each_article_once(db_url, tmp_path):
     with Repository.open(db_url) as repository:
         assert repository.stats()["events"] == 5
         assert [run["stored"] for run in repository.list_runs()] == [5, 0]
+
+
+def test_jobs_reingest_builds_no_extractor(db_url, tmp_path):
+    inputs = [_write_jsonl(tmp_path / "articles.jsonl", _articles(5))]
+    builds = []
+
+    def count_builds():
+        builds.append(1)
+        return extract_protests
+
+    _ingest(inputs, db_url, extractor_factory=count_builds)
+    counts = _ingest(inputs, db_url, extractor_factory=count_builds)
+    assert (counts.stored, counts.skipped, len(builds)) == (0, 5, 1)
 
 
 def test_jobs_ingest_replaces_a_changed_article(db_url, tmp_path):
@@ -238,3 +252,66 @@ def test_jobs_export_events_formats(exported_db, tmp_path, fmt):
 def test_jobs_export_events_to_stdout(exported_db, capsys):
     export_events(db_url=exported_db, fmt="geojson")
     assert json.loads(capsys.readouterr().out)["type"] == "FeatureCollection"
+
+
+# -- the shipped pipeline through the command line ---------------------------------------
+
+REPOSITORY = TESTS_DIRECTORY.parents[1]
+PARAGRAPH_SOURCES = (REPOSITORY / "examples" / "articles.jsonl",
+                     REPOSITORY / "benchmarks" / "gold" / "hard_articles.jsonl")
+
+
+def _paragraph_articles(copies=2):
+    """Short articles: each paragraph of our sample and multi-event articles, ``copies``
+    times under distinct ids, dated like the article it comes from."""
+    articles = []
+    for path in PARAGRAPH_SOURCES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            source = json.loads(line)
+            paragraphs = [text for text in source["text"].split("\n\n") if text.strip()]
+            for copy, (index, text) in ((c, p) for c in range(copies) for p in enumerate(paragraphs)):
+                articles.append({"id": f"{source['id']}-{index}-c{copy}", "text": text,
+                                 "published": source["published"]})
+    return articles
+
+
+def _cli_ingest(inputs, db_url, **popen_options):
+    command = [sys.executable, "-m", "protestwatch.cli", "ingest", *inputs, "--db", db_url, "--quiet"]
+    return subprocess.Popen(command, stderr=subprocess.PIPE, text=True, **popen_options)
+
+
+def _finish(child):
+    _, stderr = child.communicate(timeout=120)
+    assert child.returncode == 0, stderr
+    return stderr
+
+
+@pytest.mark.slow
+def test_jobs_cli_ingest_killed_at_random_then_rerun_equals_uninterrupted(tmp_path):
+    articles = _paragraph_articles()
+    inputs = [_write_jsonl(tmp_path / "paragraphs.jsonl", articles)]
+    killed, uninterrupted = (f"sqlite:///{tmp_path / name}" for name in ("killed.db", "whole.db"))
+    # Its own session, so that SIGKILL reaches every process of the run at once.
+    child = _cli_ingest(inputs, killed, start_new_session=True)
+    _wait_for_results(killed, at_least=1, child=child)
+    time.sleep(random.uniform(0.0, 0.5))
+    os.killpg(child.pid, signal.SIGKILL)
+    child.wait()
+    assert 0 < _count_results(killed) < len(articles)
+
+    resumed = _finish(_cli_ingest(inputs, killed))
+    _finish(_cli_ingest(inputs, uninterrupted))
+    assert "0 failed" in resumed
+    assert _dump_sqlite(killed) == _dump_sqlite(uninterrupted)
+    assert _count_results(uninterrupted) == len(articles)
+
+
+@pytest.mark.slow
+def test_jobs_cli_reingest_adds_nothing(tmp_path):
+    inputs = [_write_jsonl(tmp_path / "paragraphs.jsonl", _paragraph_articles(copies=1))]
+    db_url = f"sqlite:///{tmp_path / 'store.db'}"
+    _finish(_cli_ingest(inputs, db_url))
+    before = _dump_sqlite(db_url)
+    summary = _finish(_cli_ingest(inputs, db_url))
+    assert "0 stored, 126 skipped, 0 failed" in summary
+    assert _dump_sqlite(db_url) == before

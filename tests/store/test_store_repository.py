@@ -160,3 +160,29 @@ def test_repository_sqlite_uses_wal(tmp_path):
 def test_repository_open_reports_unreachable_database():
     with pytest.raises(StoreError):
         Repository.open("postgresql://nobody:wrong@127.0.0.1:1/none")
+
+
+def test_repository_save_results_reports_and_leaves_what_one_by_one_would(db_url, build_result):
+    first, changed = _article("a1"), _article("a1", body="Thousands marched.")
+    items = [(article, build_result(article.id, *events), hash_article(article)) for article, events in (
+        (first, [{}]), (_article("a2"), [{}, {}]), (first, [{}]), (changed, []), (first, [{}]))]
+    with Repository.open(db_url) as batched:
+        batched.save_result(_article("a2"), build_result("a2", {}, {}))
+        assert batched.save_results(items) == ["stored", "unchanged", "unchanged", "replaced", "replaced"]
+        assert batched.get_article("a1") == first and len(batched.get_result("a1").events) == 1
+        assert (_count(batched, "articles"), _count(batched, "events"), _count(batched, "evidence")) == (2, 3, 3)
+
+
+def test_repository_save_results_is_one_transaction(repository, build_result, monkeypatch):
+    good, bad = _article("good"), _article("bad")
+    calls = []
+
+    def fail_on_second_article(event, article_id, position):
+        calls.append(article_id)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(repository_module, "event_to_row", fail_on_second_article)
+    with pytest.raises(RuntimeError):
+        repository.save_results([(good, build_result("good"), hash_article(good)),
+                                 (bad, build_result("bad", {}), hash_article(bad))])
+    assert calls == ["bad"] and repository.get_article("good") is None

@@ -1,16 +1,17 @@
 """Jobs over the store: ``ingest`` (read, extract, save) and ``export_events``.
 
-``ingest`` is resumable: each article's result is committed on its own, and an article
-already stored with the same content is skipped before extraction, so rerunning after a
-crash, or a kill -9, finishes with the database an uninterrupted run would have left.
+``ingest`` is resumable: each batch of results is committed in one transaction, and an
+article already stored with the same content is skipped before extraction, so rerunning
+after a crash, or a kill -9, finishes with the database an uninterrupted run would have left.
 """
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Sequence
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Literal, Optional, Sequence
 
 from protestwatch.errors import InputError
 from protestwatch.export.writers import BINARY_FORMATS, check_format, write_events
@@ -25,8 +26,9 @@ BatchRunner = Callable[[list[Article]], list["Extraction"]]
 Engine = Literal["local", "dask"]
 
 # Articles read before a batch is extracted and saved: a crash loses at most one batch
-# of extraction work, and the per-batch hash lookup stays one query.
-ARTICLES_PER_WORKER_BATCH = 16
+# of extraction work, the hash lookup and the save stay one transaction each, and a
+# worker that finishes early idles at most for the last article of the batch.
+ARTICLES_PER_WORKER_BATCH = 32
 MIN_BATCH_SIZE = 32
 
 
@@ -41,6 +43,13 @@ class IngestCounts:
     def add_failure(self, where: str, reason: str) -> None:
         self.failed += 1
         self.failures.append((where, reason))
+
+    def format_summary(self) -> str:
+        """The counts on one line, then each failure with its reason on its own."""
+        lines = [f"ingest: {self.read} read, {self.stored} stored, {self.skipped} skipped, "
+                 f"{self.failed} failed"]
+        lines += [f"  failed {where}: {reason}" for where, reason in self.failures]
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -90,8 +99,8 @@ def ingest(
 
     with contextlib.ExitStack() as stack:
         repository = stack.enter_context(Repository.open(db_url))
-        run_batch = stack.enter_context(open_batch_runner(factory, engine=engine, workers=workers,
-                                                          scheduler=scheduler))
+        run_batch = open_lazily(functools.partial(open_batch_runner, factory, engine=engine,
+                                                  workers=workers, scheduler=scheduler), stack)
         bar = stack.enter_context(_open_progress_bar(progress))
         run_id = repository.start_run(describe_pipeline_version(extractor_factory))
         try:
@@ -115,16 +124,15 @@ def ingest_batch(batch: list[Article], *, repository: Repository, run_batch: Bat
     pending = select_pending(batch, hashes, repository.get_content_hashes([a.id for a in batch]))
     counts.skipped += len(batch) - len(pending)
     extractions = run_batch([article for article, _ in pending])
+    items = []
     for (article, content_hash), extraction in zip(pending, extractions):
         if extraction.result is None:
             counts.add_failure(article.id, extraction.error or "no result")
-            continue
-        outcome = repository.save_result(article, extraction.result, run_id=run_id,
-                                         content_hash=content_hash)
-        if outcome == "unchanged":
-            counts.skipped += 1
         else:
-            counts.stored += 1
+            items.append((article, extraction.result, content_hash))
+    outcomes = repository.save_results(items, run_id=run_id)
+    counts.skipped += outcomes.count("unchanged")
+    counts.stored += len(outcomes) - outcomes.count("unchanged")
 
 
 def select_pending(batch: list[Article], hashes: list[str],
@@ -142,6 +150,22 @@ def select_pending(batch: list[Article], hashes: list[str],
         latest[article.id] = content_hash
         pending.append((article, content_hash))
     return pending
+
+
+def open_lazily(open_runner: Callable[[], ContextManager[BatchRunner]],
+                stack: contextlib.ExitStack) -> BatchRunner:
+    """A runner that opens the real one, on ``stack``, at the first batch with articles: a
+    rerun over stored articles starts no worker processes, cluster or pipeline."""
+    opened: list[BatchRunner] = []
+
+    def run_batch(articles: list[Article]) -> list[Extraction]:
+        if not articles:
+            return []
+        if not opened:
+            opened.append(stack.enter_context(open_runner()))
+        return opened[0](articles)
+
+    return run_batch
 
 
 @contextlib.contextmanager
@@ -170,8 +194,9 @@ def open_process_pool_runner(factory: ExtractorFactory, *, workers: int) -> Iter
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_start_worker, initargs=(factory,)) as pool:
         def run_batch(articles: list[Article]) -> list[Extraction]:
-            chunksize = max(1, len(articles) // (workers * 4))
-            return pool.map(_extract_in_worker, articles, chunksize=chunksize)
+            # One article per task: articles take 5 to 500 ms, and a task's overhead is
+            # far less, so the workers stay balanced up to the last article.
+            return pool.map(_extract_in_worker, articles, chunksize=1)
 
         yield run_batch
 

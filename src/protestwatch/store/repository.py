@@ -26,6 +26,8 @@ SaveOutcome = Literal["stored", "replaced", "unchanged"]
 DateLike = Union[dt.date, str]
 # (west, south, east, north) in degrees, GeoJSON's order.
 BoundingBox = tuple[float, float, float, float]
+# (article, its result, its content hash): one article to save.
+StoreItem = tuple[Article, Result, str]
 # Keeps IN (...) lists under every backend's bound-parameter limit.
 MAX_IDS_PER_QUERY = 500
 EXPORT_PAGE_SIZE = 500
@@ -108,30 +110,37 @@ class Repository:
         The same article (same id, same content) again is left alone ("unchanged") unless
         ``replace``; a changed article has its result and events replaced ("replaced").
         """
-        if result.article_id != article.id:
-            raise StoreError(f"result is for article {result.article_id!r}, not {article.id!r}")
-        content_hash = content_hash or hash_article(article)
-        try:
-            return self._write_result(article, result, content_hash, run_id, replace)
-        except IntegrityError:
-            # Another writer inserted this article between our read and our insert; a
-            # second attempt sees its row and compares hashes like any other.
-            return self._write_result(article, result, content_hash, run_id, replace)
+        item = (article, result, content_hash or hash_article(article))
+        [outcome] = self.save_results([item], run_id=run_id, replace=replace)
+        return outcome
 
-    def _write_result(self, article: Article, result: Result, content_hash: str,
-                      run_id: Optional[int], replace: bool) -> SaveOutcome:
+    def save_results(self, items: Sequence[StoreItem], *, run_id: Optional[int] = None,
+                     replace: bool = False) -> list[SaveOutcome]:
+        """``save_result`` for each (article, result, content hash) in order, all in one
+        transaction: one round of reads and one flush instead of one per article, and a
+        crash leaves either the whole batch or none of it."""
+        for article, result, _ in items:
+            if result.article_id != article.id:
+                raise StoreError(f"result is for article {result.article_id!r}, not {article.id!r}")
+        try:
+            return self._write_results(items, run_id, replace)
+        except IntegrityError:
+            # Another writer inserted one of these articles between our read and our
+            # insert; a second attempt sees its row and compares hashes like any other.
+            return self._write_results(items, run_id, replace)
+
+    def _write_results(self, items: Sequence[StoreItem], run_id: Optional[int],
+                       replace: bool) -> list[SaveOutcome]:
         with self._sessions.begin() as session:
-            existing = session.get(ArticleRow, article.id, with_for_update=True)
-            if existing is not None and existing.content_hash == content_hash and not replace:
-                return "unchanged"
-            if existing is not None:
-                _delete_result(session, article.id)
-            row = fill_article_row(existing or ArticleRow(), article, content_hash, result.language)
-            session.add(row)
-            session.add(result_to_row(result, run_id))
-            session.add_all(event_to_row(event, article.id, position)
-                            for position, event in enumerate(result.events))
-        return "replaced" if existing is not None else "stored"
+            stored = _lock_content_hashes(session, {article.id for article, _, _ in items})
+            outcomes, latest = _plan_writes(items, stored, replace)
+            _delete_articles(session, [article_id for article_id in latest if article_id in stored])
+            for article, result, content_hash in latest.values():
+                session.add(fill_article_row(ArticleRow(), article, content_hash, result.language))
+                session.add(result_to_row(result, run_id))
+                session.add_all(event_to_row(event, article.id, position)
+                                for position, event in enumerate(result.events))
+        return outcomes
 
     # -- reading ------------------------------------------------------------------------
 
@@ -241,11 +250,46 @@ def _bbox_conditions(bbox: BoundingBox) -> list:
     return conditions
 
 
-def _delete_result(session: Session, article_id: str) -> None:
-    event_ids = select(EventRow.id).where(EventRow.article_id == article_id)
-    session.execute(delete(EvidenceRow).where(EvidenceRow.event_id.in_(event_ids)))
-    session.execute(delete(EventRow).where(EventRow.article_id == article_id))
-    session.execute(delete(ResultRow).where(ResultRow.article_id == article_id))
+def _lock_content_hashes(session: Session, article_ids: set[str]) -> dict[str, str]:
+    """The stored content hash of each of ``article_ids`` stored, rows locked until commit."""
+    ids = sorted(article_ids)
+    hashes: dict[str, str] = {}
+    for start in range(0, len(ids), MAX_IDS_PER_QUERY):
+        rows = session.execute(select(ArticleRow.id, ArticleRow.content_hash)
+                               .where(ArticleRow.id.in_(ids[start:start + MAX_IDS_PER_QUERY]))
+                               .with_for_update())
+        hashes.update((row.id, row.content_hash) for row in rows)
+    return hashes
+
+
+def _plan_writes(items: Sequence[StoreItem], stored: dict[str, str],
+                 replace: bool) -> tuple[list[SaveOutcome], dict[str, StoreItem]]:
+    """What saving ``items`` one by one would report, and the last version of each id
+    written, which is all that one by one would leave in the store."""
+    current = dict(stored)
+    outcomes: list[SaveOutcome] = []
+    latest: dict[str, StoreItem] = {}
+    for item in items:
+        article, _, content_hash = item
+        previous = current.get(article.id)
+        if previous == content_hash and not replace:
+            outcomes.append("unchanged")
+            continue
+        outcomes.append("stored" if previous is None else "replaced")
+        current[article.id] = content_hash
+        latest[article.id] = item
+    return outcomes, latest
+
+
+def _delete_articles(session: Session, article_ids: list[str]) -> None:
+    """Delete these articles with their results, events and evidence."""
+    for start in range(0, len(article_ids), MAX_IDS_PER_QUERY):
+        ids = article_ids[start:start + MAX_IDS_PER_QUERY]
+        event_ids = select(EventRow.id).where(EventRow.article_id.in_(ids))
+        session.execute(delete(EvidenceRow).where(EvidenceRow.event_id.in_(event_ids)))
+        session.execute(delete(EventRow).where(EventRow.article_id.in_(ids)))
+        session.execute(delete(ResultRow).where(ResultRow.article_id.in_(ids)))
+        session.execute(delete(ArticleRow).where(ArticleRow.id.in_(ids)))
 
 
 def _as_list(value: Union[str, Sequence[str]]) -> list[str]:
