@@ -19,7 +19,7 @@ from .extract.lexicon import Lexicon
 from .extract.prefilter import TriggerPrefilter
 from .ingest.language import detect_language as identify_language
 from .nlp import factories  # noqa: F401  (registers the components)
-from .nlp.extensions import sentence_spans
+from .nlp.extensions import sentence_spans, text_of
 from .schema import Article, Result
 
 PIPELINE_VERSION = f"protestwatch-rules-{__version__}"
@@ -97,7 +97,7 @@ def _has_date(doc) -> bool:
 
 def _analysis_of(doc) -> ArticleAnalysis:
     return ArticleAnalysis(
-        text=doc.text, reference_date=doc._.reference_date, sentences=sentence_spans(doc),
+        text=text_of(doc), reference_date=doc._.reference_date, sentences=sentence_spans(doc),
         times=doc._.times or [], quantities=doc._.quantities or [], places=doc._.places or [],
         mentions=doc._.event_mentions or [], focus_place=doc._.focus_place)
 

@@ -14,6 +14,8 @@ RUNNERS_UP = 3
 # ...and the identifier's winner is one of these creoles, which English news is mistaken for
 # far more often than it is written in them.
 ENGLISH_LOOKALIKES = frozenset({"pcm", "bcl"})
+# The opening of a text tells its language as well as the whole, at a fraction of the cost.
+LANGUAGE_SAMPLE_CHARS = 2000
 
 
 def load_language_identifier() -> Any:
@@ -36,7 +38,7 @@ def detect_language(text: str, *, identifier: Optional[Any] = None) -> str:
     """
     if not any(ch.isalpha() for ch in text):
         return UNDETERMINED
-    ranked = (identifier or _default_identifier()).rank(text)[:RUNNERS_UP]
+    ranked = (identifier or _default_identifier()).rank(text[:LANGUAGE_SAMPLE_CHARS])[:RUNNERS_UP]
     if ranked[0][0] in ENGLISH_LOOKALIKES and any(
             language == "en" and probability >= ENGLISH_RUNNER_UP_MIN_PROBABILITY for language, probability in ranked):
         return "en"

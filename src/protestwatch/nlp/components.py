@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..extract.lexicon import load_lexicon
 from ..extract.mentions import find_mentions
-from .extensions import sentence_spans
+from .extensions import sentence_spans, text_of
 
 
 class ParagraphSentencizer:
@@ -37,7 +37,7 @@ class ReferenceDateTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         from .refdate import infer_reference_date
-        reference, is_inferred = infer_reference_date(doc.text, doc._.published)
+        reference, is_inferred = infer_reference_date(text_of(doc), doc._.published)
         if reference is None:
             reference, is_inferred = dt.date.today(), True
         doc._.reference_date = reference
@@ -57,7 +57,7 @@ class TimeTagger:
     def predict(self, doc: Doc):
         from .times import find_time_expressions, resolve_open_spans
         reference = doc._.reference_date
-        return resolve_open_spans(find_time_expressions(doc.text, reference), reference)
+        return resolve_open_spans(find_time_expressions(text_of(doc), reference), reference)
 
     def set_annotations(self, doc: Doc, times) -> Doc:
         doc._.times = times
@@ -72,7 +72,7 @@ class QuantityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         from .quantities import find_quantities
-        doc._.quantities = find_quantities(doc.text)
+        doc._.quantities = find_quantities(text_of(doc))
         return doc
 
 
@@ -84,7 +84,7 @@ class QuoteTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         from .quotes import find_quotes
-        doc._.quotes = find_quotes(doc.text)
+        doc._.quotes = find_quotes(text_of(doc))
         return doc
 
 
@@ -104,9 +104,9 @@ class PlaceTagger:
     def __call__(self, doc: Doc) -> Doc:
         if self.geoparser is None:
             self.initialize()
-        places = [p for p in self.geoparser.parse(doc.text) if p is not None and p.lat is not None]
+        places = [p for p in self.geoparser.parse(text_of(doc)) if p is not None and p.lat is not None]
         if not places:
-            places = self.geoparser.parse_countries_caseless(doc.text)
+            places = self.geoparser.parse_countries_caseless(text_of(doc))
         doc._.places = places
         doc._.focus_place = choose_focus_place(places)
         return doc
@@ -139,6 +139,6 @@ class EventMentionTagger:
         if self.lexicon is None:
             self.initialize()
         excluded = [(t.start, t.end) for t in (doc._.times or []) if t.kind in ("since", "span")]
-        doc._.event_mentions = find_mentions(doc.text, sentence_spans(doc), self.lexicon,
+        doc._.event_mentions = find_mentions(text_of(doc), sentence_spans(doc), self.lexicon,
                                              excluded=excluded)
         return doc

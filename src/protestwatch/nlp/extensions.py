@@ -25,8 +25,23 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: spaCy rebuilds it from the tokens on every access,
+    and each component needs it."""
+    if "pw_text" not in doc.user_data:
+        doc.user_data["pw_text"] = doc.text
+    return doc.user_data["pw_text"]
+
+
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """(start_char, end_char) of each sentence, trailing whitespace excluded."""
+    """(start_char, end_char) of each sentence, trailing whitespace excluded; computed once
+    per doc, after the sentence boundaries are set."""
+    if "pw_sentence_spans" not in doc.user_data:
+        doc.user_data["pw_sentence_spans"] = _find_sentence_spans(doc)
+    return doc.user_data["pw_sentence_spans"]
+
+
+def _find_sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = []
     for sentence in doc.sents:
         text = sentence.text
