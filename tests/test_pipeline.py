@@ -120,3 +120,11 @@ def test_pipeline_day_of_a_statement_does_not_date_the_event(pipeline):
             "The army said on Thursday that six soldiers were killed in the gun battle.")
     events = _extract(pipeline, text, published="2023-03-10").events
     assert [(e.event_type, e.date) for e in events] == [("battles", "2023-03-07")]
+
+
+def test_pipeline_reads_demands_with_the_trained_classifier(pipeline):
+    text = "On Sunday, hundreds of nurses marched in Nairobi to press the county for months of unpaid salaries."
+    events = _extract(pipeline, text).events
+    assert [e.event_type for e in events] == ["protest"]
+    assert "labor_wage_dispute" in events[0].demands
+    assert any(ev.field == "demands" for ev in events[0].evidence)
