@@ -92,3 +92,19 @@ def test_a_short_text_takes_under_a_millisecond(models):
     for _ in range(200):
         models.predict_sub_event_type(text)
     assert (time.perf_counter() - started) / 200 < 0.002  # 1 ms target, 2x slack for a busy machine
+
+
+@pytest.mark.parametrize("decision, text, expected", [
+    # confident: the classifier corrects the demonstration's sub-type
+    (("protest", "peaceful_protest"), "Demonstrators smashed shop windows and set cars on fire during the march.",
+     ("riot", "violent_demonstration")),
+    # not a demonstration sub-type: the rules' decision stands
+    (("protest", "peaceful_protest"), "Soldiers killed two civilians in the village.", ("protest", "peaceful_protest")),
+    # outside demonstrations the classifier is not consulted
+    (("battles", "armed_clash"), "Demonstrators smashed shop windows and set cars on fire during the march.",
+     ("battles", "armed_clash")),
+])
+def test_refine_sub_type_only_within_demonstrations(decision, text, expected):
+    from protestwatch.extract.events import _refine_sub_type
+
+    assert _refine_sub_type(decision, text, [(0, len(text))]) == expected
