@@ -236,10 +236,10 @@ def mm_article_and_gold(row: dict) -> Optional[tuple[dict, dict]]:
     end = end if end and end >= start else start
     spelling = _labels()["mm_state_response_spelling"]
     demands = sorted({snake(row[f"protesterdemand{i}"]) for i in range(1, 5)
-                      if (row.get(f"protesterdemand{i}") or "").strip()})
+                      if (row.get(f"protesterdemand{i}") or "").strip()} - {""})
     responses = sorted({snake(spelling.get(row[f"stateresponse{i}"].strip(),
                                            row[f"stateresponse{i}"]))
-                        for i in range(1, 8) if (row.get(f"stateresponse{i}") or "").strip()})
+                        for i in range(1, 8) if (row.get(f"stateresponse{i}") or "").strip()} - {""})  # "." is MM's blank
     crowd, crowd_scored = quantity_from_words(_mm_participants(row.get("participants", "")))
     unscored = ["sub_event_type", "arrests", "fatalities", "actor_target"]
     if not crowd_scored:
