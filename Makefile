@@ -9,7 +9,7 @@ WEB_VENDOR := src/protestwatch/web/static/vendor
 WEB_STAMP := $(WEB_VENDOR)/.built-$(shell cat web/package-lock.json web/vendor-files.json web/copy-vendor.mjs | sha1sum | cut -c1-12)
 SAMPLE_DB := out/sample.db
 
-.PHONY: setup web run test bench clean
+.PHONY: setup web run test bench clean models
 
 setup: $(STAMP) web
 
@@ -40,6 +40,14 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py examples
 	$(BIN)/python benchmarks/bench_extract.py founding
+	$(BIN)/python benchmarks/bench_event_models.py all
+	$(BIN)/python benchmarks/bench_models.py
+
+# Retrains models/event/ and models/pw_core_en/ from ../shared/data on the CPU (about an
+# hour on 2 cores; see models/README.md); `setup` never runs this.
+models: $(STAMP)
+	$(BIN)/python scripts/train_event_models.py
+	$(BIN)/python scripts/train_core_model.py all
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

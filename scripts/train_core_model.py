@@ -1,0 +1,165 @@
+"""Train protestwatch's core English pipeline (tagger, morphologizer, parser, NER) from scratch.
+
+Usage: python scripts/train_core_model.py [convert|train|assemble|all] [--seed N]
+
+Steps (``all`` runs them in order):
+- convert: ../shared/data/ud_english_ewt (CoNLL-U) and ../shared/data/conll2003_en
+  (IOB2) into spaCy DocBins under training/corpus/ (git-ignored: the shared data is
+  never copied into committed files). Only train and dev splits are converted; the
+  test splits are read by benchmarks/bench_models.py alone.
+- train: two ``spacy train`` runs side by side, one process each, each with its own
+  config in training/core/: syntax.cfg (tok2vec, tagger, morphologizer, parser on EWT)
+  and ner.cfg (NER with its own tok2vec on CoNLL-2003). Dev splits pick the best
+  checkpoint. Output in training/output/.
+- assemble: the syntax pipeline plus the NER sourced from the other, saved with
+  ``nlp.to_disk`` to models/pw_core_en/ (no optimizer state is ever saved).
+
+Everything is seeded (``--seed``, default 0) and single-threaded, so a rerun gives
+the same model. CPU only; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.training.converters import conllu_to_docs
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+CONFIG_DIR = REPO_ROOT / "training" / "core"
+CORPUS_DIR = REPO_ROOT / "training" / "corpus"
+OUTPUT_DIR = REPO_ROOT / "training" / "output"
+MODEL_DIR = REPO_ROOT / "models" / "pw_core_en"
+
+EWT_SPLITS = {"train": "en_ewt-ud-train.conllu", "dev": "en_ewt-ud-dev.conllu"}
+CONLL_SPLITS = {"train": "train.txt", "dev": "valid.txt"}
+# Sentences per stored Doc (never across a CoNLL-2003 story). The configs read the
+# corpora with gold_preproc, which trains on one sentence at a time whatever this is.
+SENTENCES_PER_DOC = 10
+TRAINED_PARTS = ("syntax", "ner")
+# One BLAS/OpenMP thread per run: the two runs share two cores, and results stay
+# independent of the thread count.
+SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def convert_corpora() -> None:
+    """Write the train and dev DocBins of both treebanks to CORPUS_DIR."""
+    CORPUS_DIR.mkdir(parents=True, exist_ok=True)
+    for split, name in EWT_SPLITS.items():
+        text = (SHARED_DATA / "ud_english_ewt" / name).read_text(encoding="utf-8")
+        docs = conllu_to_docs(text, n_sents=SENTENCES_PER_DOC, no_print=True)
+        _write_docbin(docs, CORPUS_DIR / f"ewt-{split}.spacy")
+    nlp = spacy.blank("en")
+    for split, name in CONLL_SPLITS.items():
+        documents = read_conll_documents(SHARED_DATA / "conll2003_en" / name)
+        docs = (to_ner_doc(nlp.vocab, chunk) for chunk in chunk_documents(documents))
+        _write_docbin(docs, CORPUS_DIR / f"conll-{split}.spacy")
+
+
+def read_conll_documents(path: Path) -> list[list[list[tuple[str, str]]]]:
+    """Documents of sentences of (token, IOB2 tag) from a CoNLL-2003 two-column file."""
+    documents: list[list[list[tuple[str, str]]]] = [[]]
+    sentence: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        fields = line.split()
+        if fields and fields[0] == "-DOCSTART-":
+            documents.append([])
+        elif fields:
+            sentence.append((fields[0], fields[-1]))
+        elif sentence:
+            documents[-1].append(sentence)
+            sentence = []
+    return [document for document in documents if document]
+
+
+def chunk_documents(documents):
+    """Runs of up to SENTENCES_PER_DOC sentences, never across a document boundary."""
+    for document in documents:
+        for start in range(0, len(document), SENTENCES_PER_DOC):
+            yield document[start:start + SENTENCES_PER_DOC]
+
+
+def to_ner_doc(vocab, sentences: list[list[tuple[str, str]]]) -> Doc:
+    """A Doc of the sentences' tokens with sentence starts and gold entities."""
+    tokens = [token for sentence in sentences for token in sentence]
+    sent_starts = [index == 0 for sentence in sentences for index in range(len(sentence))]
+    return Doc(vocab, words=[word for word, _ in tokens], sent_starts=sent_starts,
+               ents=[tag for _, tag in tokens])
+
+
+def _write_docbin(docs, path: Path) -> None:
+    docbin = DocBin(store_user_data=False)
+    for doc in docs:
+        docbin.add(doc)
+    docbin.to_disk(path)
+    print(f"convert: {path.relative_to(REPO_ROOT)} ({len(docbin)} docs)")
+
+
+def train_parts(parts: list[str], seed: int) -> None:
+    """Run one ``spacy train`` per part in parallel, each niced and single-threaded."""
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, **SINGLE_THREAD_ENV}
+    runs = {part: _start_training(part, seed, env) for part in parts}
+    failed = [part for part, run in runs.items() if run.wait() != 0]
+    if failed:
+        sys.exit(f"train: {', '.join(failed)} failed; see training/output/<part>.log")
+
+
+def _start_training(part: str, seed: int, env: dict) -> subprocess.Popen:
+    command = [
+        "nice", "-n", "19", sys.executable, "-m", "spacy", "train",
+        str(CONFIG_DIR / f"{part}.cfg"), "--output", str(OUTPUT_DIR / part),
+        # Relative, so the saved config names no machine's directories.
+        "--paths.corpus_dir", str(CORPUS_DIR.relative_to(REPO_ROOT)), "--system.seed", str(seed),
+    ]
+    log = open(OUTPUT_DIR / f"{part}.log", "w", encoding="utf-8")
+    print(f"train: {part} -> {(OUTPUT_DIR / f'{part}.log').relative_to(REPO_ROOT)}")
+    return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=REPO_ROOT)
+
+
+def assemble_model(seed: int) -> None:
+    """Join the best syntax and NER checkpoints into one pipeline in MODEL_DIR."""
+    nlp = spacy.load(OUTPUT_DIR / "syntax" / "model-best")
+    ner_source = spacy.load(OUTPUT_DIR / "ner" / "model-best")
+    nlp.add_pipe("ner", source=ner_source)
+    nlp.meta.update(
+        name="pw_core_en",
+        version="0.1.0",
+        description="protestwatch core English pipeline: tagger, morphologizer and "
+                    "parser trained on UD English-EWT, NER on CoNLL-2003. See models/README.md.",
+        license="CC BY-SA 4.0 (EWT); CoNLL-2003 NER weights: research use only",
+        sources=[{"name": "UD English-EWT"}, {"name": "CoNLL-2003 English"}],
+        seed=seed,
+        # Dev scores of both checkpoints; test scores are benchmarks/bench_models.py's.
+        performance={**nlp.meta.get("performance", {}), **ner_source.meta.get("performance", {})},
+    )
+    nlp.to_disk(MODEL_DIR)
+    print(f"assemble: {MODEL_DIR.relative_to(REPO_ROOT)} ({', '.join(nlp.pipe_names)})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("step", nargs="?", default="all", choices=["convert", "train", "assemble", "all"])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--parts", nargs="+", choices=TRAINED_PARTS, default=list(TRAINED_PARTS),
+                        help="train only these parts (default: all)")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    if args.step in ("convert", "all"):
+        convert_corpora()
+    if args.step in ("train", "all"):
+        train_parts(args.parts, args.seed)
+    if args.step in ("assemble", "all"):
+        assemble_model(args.seed)
+    print(f"{args.step}: done in {time.monotonic() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
