@@ -29,7 +29,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import datasets  # noqa: E402
+from train_core_model import read_conll_documents  # noqa: E402  (the reader training used)
 
 from protestwatch.nlp.core_model import load_core_model  # noqa: E402
 
@@ -37,22 +39,6 @@ from protestwatch.nlp.core_model import load_core_model  # noqa: E402
 SENTENCES_PER_DOC = 10
 NER_LABELS = ("PER", "LOC", "ORG", "MISC")
 SYNTAX_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser")
-
-
-def read_conll_documents(path: Path) -> list[list[list[tuple[str, str]]]]:
-    """Documents of sentences of (token, IOB2 tag) from a CoNLL-2003 two-column file."""
-    documents: list[list[list[tuple[str, str]]]] = [[]]
-    sentence: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        fields = line.split()
-        if fields and fields[0] == "-DOCSTART-":
-            documents.append([])
-        elif fields:
-            sentence.append((fields[0], fields[-1]))
-        elif sentence:
-            documents[-1].append(sentence)
-            sentence = []
-    return [document for document in documents if document]
 
 
 def read_conllu_sentences(path: Path) -> list[list[dict]]:
