@@ -31,6 +31,8 @@ def test_mentions_prefer_longest_match(lexicon):
     ("Students rallied against the killing of a classmate.", "killing"),
     ("Crowds marched after the death of a teenager in custody.", "death"),
     ("Relatives demanded justice for the man shot by officers.", "shot"),
+    ("The UN said it was horrified by the attack.", "attack"),
+    ("Police detained 41 people they accused of arson.", "arson"),
 ])
 def test_mentions_flag_grievance(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if m.text == trigger)
@@ -41,6 +43,8 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("The union said it will strike on Monday.", "strike"),
     ("Opposition groups plan to march next week.", "march"),
     ("Organisers called for a protest outside parliament.", "protest"),
+    ("Police said no application for a rally had been filed.", "rally"),
+    ("Teachers had been prevented from holding a rally.", "rally"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
