@@ -128,3 +128,10 @@ def test_pipeline_reads_demands_with_the_trained_classifier(pipeline):
     assert [e.event_type for e in events] == ["protest"]
     assert "labor_wage_dispute" in events[0].demands
     assert any(ev.field == "demands" for ev in events[0].evidence)
+
+
+def test_pipeline_event_takes_the_day_the_narrative_last_named(pipeline):
+    text = ("The violence began on Thursday afternoon, minutes after a court ruling. Hundreds of "
+            "young people gathered at the university in Dakar and threw stones at police.")
+    events = _extract(pipeline, text, published="2023-06-05").events
+    assert [(e.event_type, e.date) for e in events] == [("riot", "2023-06-01")]

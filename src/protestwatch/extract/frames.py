@@ -76,8 +76,20 @@ def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
             current.add(mention)
         elif not mention.is_weak or _has_gathering_verb(sentence_texts[mention.sentence]):
             mention.is_weak = False  # "protesters gathered": the crowd word is the report
-            frames.append(_open_frame(mention, own_date, own_place, current, default_date))
+            told_date = own_date or _date_told_before(mention.sentence, sentence_dates)
+            frames.append(_open_frame(mention, told_date, own_place, current, default_date))
     return frames
+
+
+def _date_told_before(sentence: int, sentence_dates: dict[int, DateSpan]) -> Optional[DateSpan]:
+    """The day the text last named before this sentence ("The violence began on Thursday.
+    Hundreds gathered..."): a narrative's sentences inherit it. Inherited, it cites no span."""
+    earlier = [i for i, when in sentence_dates.items()
+               if i < sentence and not when.is_summary and when.precision == "day"]
+    if not earlier:
+        return None
+    when = sentence_dates[max(earlier)]
+    return DateSpan(when.date, when.end_date, when.precision)
 
 
 def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_place) -> bool:
