@@ -164,3 +164,8 @@ def test_resolve_town_before_a_lowercase_connector_is_kept(geoparser):
 def test_resolve_division_word_after_a_name_picks_the_division(geoparser):
     place = by_text(geoparser.parse("An air strike hit the Sagaing region on Tuesday."))["Sagaing"]
     assert place.precision == "admin1"
+
+
+def test_resolve_direction_words_are_divisions_only_in_brackets(geoparser):
+    assert "West" not in by_text(geoparser.parse("The unrest is the worst in the West African country in decades."))
+    assert by_text(geoparser.parse("Protesters clashed with police in Colombo (Western)."))["Western"].country_code == "LK"

@@ -289,6 +289,8 @@ class ToponymRecogniser:
         if after - first > 1:
             return True
         word = tokens[run[first]].text
+        if word in self.words.place_prefixes and not is_bracketed(text, mention.start):
+            return False  # "the West African country": a direction, a division only as "Colombo (Western)"
         if word in self.words.non_toponyms and not strong:
             return False
         if word.isupper() and len(word) <= 3 and not strong:
@@ -320,6 +322,11 @@ def is_sentence_initial(text: str, start: int) -> bool:
 def has_locative_cue(text: str, start: int) -> bool:
     before = text[max(0, start - 14):start].split()
     return bool(before) and before[-1].lower() in _LOCATIVE_CUES
+
+
+def is_bracketed(text: str, start: int) -> bool:
+    """Right after "(" or ", " as in "Colombo (Western)", "Bamenda, North-West"."""
+    return text[max(0, start - 2):start] in (", ", " (") or text[start - 1:start] == "("
 
 
 def has_container_after(text: str, end: int) -> bool:
