@@ -67,6 +67,7 @@ def test_classify_codebook_precedence(kinds, weak, actors, expected):
     ("Gunmen clashed with police at a checkpoint.", ("battles", "armed_clash")),
     ("Demonstrators threw smoke bombs at police during the march.", ("riot", "violent_demonstration")),
     ("Soldiers repelled an attack by insurgents on the base.", ("battles", "armed_clash")),
+    ("Crowds looted and burned a supermarket, and three people died.", ("riot", "mob_violence")),
 ])
 def test_classify_sentences_by_codebook(lexicon, text, expected):
     from protestwatch.extract.fields import find_actors

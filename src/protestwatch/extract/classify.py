@@ -85,6 +85,10 @@ def _classify_demonstration(kinds, weak_kinds, actors):
         return "riot", "violent_demonstration"  # demonstrators destroying property
     if not is_protest and ("mob" in kinds or ("looting" in kinds and "rioters" in actors)):
         return "riot", "mob_violence"
+    if kinds & {"looting", "violent_protest"} and kinds & {"kill", "attack"} and not actors & NON_STATE_ARMED_TYPES \
+            and actors & {"rioters", "protesters"}:
+        # deaths in unrest are part of the riot: "crowds looted a supermarket and three people died"
+        return "riot", "violent_demonstration" if is_protest else "mob_violence"
     if not is_protest:
         return None
     if "excessive_force" in kinds or ("kill" in kinds and "state_forces" in actors):
