@@ -32,6 +32,7 @@ def test_mentions_prefer_longest_match(lexicon):
     ("Crowds marched after the death of a teenager in custody.", "death"),
     ("Relatives demanded justice for the man shot by officers.", "shot"),
     ("The UN said it was horrified by the attack.", "attack"),
+    ("Lawyers will file cases on behalf of the victims of Monday's attack.", "attack"),
     ("Police detained 41 people they accused of arson.", "arson"),
 ])
 def test_mentions_flag_grievance(lexicon, text, trigger):
