@@ -83,13 +83,12 @@ def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
 
 def _date_told_before(sentence: int, sentence_dates: dict[int, DateSpan]) -> Optional[DateSpan]:
     """The day the text last named before this sentence ("The violence began on Thursday.
-    Hundreds gathered..."): a narrative's sentences inherit it. Inherited, it cites no span."""
+    Hundreds gathered..."): a narrative's sentences inherit it, and cite where it was named."""
     earlier = [i for i, when in sentence_dates.items()
                if i < sentence and not when.is_summary and when.precision == "day"]
     if not earlier:
         return None
-    when = sentence_dates[max(earlier)]
-    return DateSpan(when.date, when.end_date, when.precision)
+    return sentence_dates[max(earlier)]
 
 
 def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_place) -> bool:
