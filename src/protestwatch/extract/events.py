@@ -125,11 +125,9 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     # Demands belong to demonstrators' own actions; under excessive force the state acts.
     has_demands = is_demonstration and sub_type != "excessive_force_against_protesters"
     claims = find_claims(analysis.text, spans) if has_demands else []
-    demands = _codes(analysis.text, spans, lexicon.demands, "demands", evidence) if has_demands else []
-    responses = _state_responses(frame, analysis.text, spans, lexicon, evidence) if is_demonstration else []
-    if is_demonstration:
-        demands, responses = _add_learned_codes(analysis.text, spans, demands if has_demands else None,
-                                                responses, evidence)
+    passage = " ".join(analysis.text[start:end] for start, end in spans)
+    demands = _demands(analysis.text, spans, passage, lexicon, evidence) if has_demands else []
+    responses = _state_responses(frame, analysis.text, spans, passage, lexicon, evidence) if is_demonstration else []
     actors = assign_actors(event_type, sub_type, found_actors, location.country, find_claim_target(claims))
     sources = find_sources(analysis.text, spans) + _quantity_sources(counts)
     event = Event(
@@ -181,7 +179,7 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int
         if dateline and place.end <= dateline.end():
             continue  # where the reporter files from, not where the event happened
         if place.lat is None or _is_actor_word(place, analysis.text, lexicon) or (
-                place.precision == "country" and _qualifies_armed_actor(place, analysis.text, lexicon)):
+                place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)):
             continue
         index = _sentence_of(analysis.sentences, place.start)
         if index is None:
@@ -200,7 +198,8 @@ def _is_actor_word(place, text: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def _qualifies_armed_actor(place, text: str, lexicon: Lexicon) -> bool:
+def _names_forces_abroad(place, text: str, lexicon: Lexicon) -> bool:
+    """A country or nationality that says whose forces act, not where ("Russian forces")."""
     following = ACTOR_QUALIFIER_GAP.match(text, place.end)
     after = following.end() if following else place.end
     # Either the actor phrase includes the nationality ("Russian forces") or follows it ("Nigerian troops").
@@ -210,13 +209,13 @@ def _qualifies_armed_actor(place, text: str, lexicon: Lexicon) -> bool:
 
 
 def _focus_place(analysis: ArticleAnalysis, lexicon: Lexicon):
-    """The article's focus place, unless it only names an armed actor's nationality; then the
-    first place in the text that does not."""
+    """The article's focus place, unless it only names whose forces act; then the first place
+    in the text that does not."""
     focus = analysis.focus_place
-    if focus is None or focus.precision != "country" or not _qualifies_armed_actor(focus, analysis.text, lexicon):
+    if focus is None or focus.precision != "country" or not _names_forces_abroad(focus, analysis.text, lexicon):
         return focus
     return next((p for p in analysis.places if p.lat is not None and not (
-        p.precision == "country" and _qualifies_armed_actor(p, analysis.text, lexicon))), None)
+        p.precision == "country" and _names_forces_abroad(p, analysis.text, lexicon))), None)
 
 
 def _locate(frame: Frame, analysis: ArticleAnalysis, focus) -> Optional[Location]:
@@ -267,15 +266,34 @@ def _codes(text, spans, patterns, field_name, evidence) -> list[str]:
     return [f.value for f in found]
 
 
-def _state_responses(frame: Frame, text: str, sentence_spans, lexicon: Lexicon, evidence) -> list[str]:
-    """Responses read off the frame's own (non-grievance) state-action mentions."""
+def _demands(text: str, sentence_spans, passage: str, lexicon: Lexicon, evidence) -> list[str]:
+    """Demands as the trained classifier reads them in the event's sentences (it beats the
+    lexicon on held-out Mass Mobilization notes, 0.74 against 0.63 F1). The lexicon's
+    matches of those codes are their evidence; a code it did not find cites the sentences."""
+    codes = [code for code, _ in load_event_models().predict_demands(passage)]
+    found = [f for f in find_codes(text, sentence_spans, lexicon.demands) if f.value in codes]
+    evidence.extend(_evidence("demands", text, f.start, f.end) for f in found)
+    if set(codes) - {f.value for f in found}:
+        evidence.extend(_evidence("demands", text, start, end) for start, end in sentence_spans)
+    return codes
+
+
+def _state_responses(frame: Frame, text: str, sentence_spans, passage: str, lexicon: Lexicon,
+                     evidence) -> list[str]:
+    """Responses read off the frame's own (non-grievance) state-action mentions, which are
+    precise, and those the trained classifier reads in the sentences, told in other words;
+    the classifier's additions cite the sentences."""
     spans = [(m.start, m.end) for m in frame.mentions
              if m.kind in ("arrest", "intervention", "excessive_force", "kill", "attack") and not m.is_weak]
     codes = _codes(text, spans, lexicon.state_responses, "state_responses", evidence)
     # Concessions are not violent actions, so they have no trigger: read them off the sentences.
     accommodation = [p for p in lexicon.state_responses if p.code == "accommodation"]
     codes += _codes(text, sentence_spans, accommodation, "state_responses", evidence)
-    return _unique([c for c in codes if c != "ignore"])
+    codes = _unique([c for c in codes if c != "ignore"])
+    learned = [code for code, _ in load_event_models().predict_state_responses(passage) if code not in codes]
+    if learned:
+        evidence.extend(_evidence("state_responses", text, start, end) for start, end in sentence_spans)
+    return codes + learned
 
 
 def _refine_sub_type(decision: tuple[str, str], text: str, spans) -> tuple[str, str]:
@@ -288,23 +306,6 @@ def _refine_sub_type(decision: tuple[str, str], text: str, spans) -> tuple[str, 
     if probability >= LEARNED_SUB_TYPE_MIN_PROBABILITY and label in DEMONSTRATION_SUB_TYPES:
         return DEMONSTRATION_SUB_TYPES[label], label
     return decision
-
-
-def _add_learned_codes(text: str, spans, demands: Optional[list[str]], responses: list[str],
-                       evidence) -> tuple[list[str], list[str]]:
-    """Demands as the trained classifier reads them in the event's sentences (it beats the
-    lexicon on held-out Mass Mobilization notes, 0.74 against 0.63 F1), and state responses
-    from both: the lexicon's, read off the frame's own state actions, are precise; the
-    classifier adds those told in other words. Learned codes cite the sentences read."""
-    models = load_event_models()
-    passage = " ".join(text[start:end] for start, end in spans)
-    learned_demands = [code for code, _ in models.predict_demands(passage)] if demands is not None else []
-    learned_responses = _unique(responses + [code for code, _ in models.predict_state_responses(passage)])
-    for field_name, codes, before in (("demands", learned_demands, demands or []),
-                                      ("state_responses", learned_responses, responses)):
-        if set(codes) - set(before):
-            evidence.extend(_evidence(field_name, text, start, end) for start, end in spans)
-    return learned_demands, learned_responses
 
 
 def _quantity_sources(counts) -> list[FieldSpan]:
