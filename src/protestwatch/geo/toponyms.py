@@ -274,7 +274,8 @@ class ToponymRecogniser:
         if index == 0:
             return False
         previous = tokens[index - 1]
-        return _previous_word_joins(text, previous, tokens[index]) and previous.text not in self.words.place_prefixes
+        return (_side_by_side_capitalised(text, previous, tokens[index]) and not is_sentence_initial(text, previous.start)
+                and previous.text not in self.words.place_prefixes)
 
     def _is_plausible(self, text: str, tokens: list[Token], run: list[int], first: int, after: int,
                       mention: Mention) -> bool:
@@ -299,7 +300,7 @@ class ToponymRecogniser:
         if is_sentence_initial(text, mention.start) and not strong and population < SENTENCE_INITIAL_MIN_POPULATION:
             return False
         if (after < len(run) and not strong and population < LONGER_NAME_MIN_POPULATION
-                and _previous_word_joins(text, tokens[run[after - 1]], tokens[run[after]], at_sentence_start=True)
+                and _side_by_side_capitalised(text, tokens[run[after - 1]], tokens[run[after]])
                 and tokens[run[after]].text not in self.words.place_heads):
             return False  # the first word of a longer name we do not know ("Bani Hushaysh", "Al Shabaab")
         if not strong and population < LONGER_NAME_MIN_POPULATION and self._ends_longer_name(text, tokens, run[first]):
@@ -309,10 +310,9 @@ class ToponymRecogniser:
         return has_locative_cue(text, mention.start) or has_container_after(text, mention.end)
 
 
-def _previous_word_joins(text: str, previous: Token, token: Token, *, at_sentence_start: bool = False) -> bool:
-    """Two capitalised words side by side, the first not capitalised only for starting a sentence."""
-    return (previous.is_capitalised and token.is_capitalised and text[previous.end:token.start] == " "
-            and (at_sentence_start or not is_sentence_initial(text, previous.start)))
+def _side_by_side_capitalised(text: str, first: Token, second: Token) -> bool:
+    """Two capitalised words with a single space between them."""
+    return first.is_capitalised and second.is_capitalised and text[first.end:second.start] == " "
 
 
 def is_sentence_initial(text: str, start: int) -> bool:
@@ -326,7 +326,7 @@ def has_locative_cue(text: str, start: int) -> bool:
 
 def is_bracketed(text: str, start: int) -> bool:
     """Right after "(" or ", " as in "Colombo (Western)", "Bamenda, North-West"."""
-    return text[max(0, start - 2):start] in (", ", " (") or text[start - 1:start] == "("
+    return text[max(0, start - 1):start] == "(" or text[max(0, start - 2):start] == ", "
 
 
 def has_container_after(text: str, end: int) -> bool:
