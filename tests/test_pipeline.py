@@ -74,6 +74,14 @@ def test_pipeline_counts_and_sources(pipeline):
         assert text[evidence.start:evidence.end] == evidence.text
 
 
+def test_pipeline_counts_one_unnumbered_victim_of_an_attack(pipeline):
+    text = "On 4 May 2024, gunmen shot dead a farmer in Kaduna, Nigeria."
+    event, = _extract(pipeline, text).events
+    assert (event.event_type, event.fatalities.low, event.fatalities.high) == ("violence_against_civilians", 1, 1)
+    evidence, = [e for e in event.evidence if e.field == "fatalities"]
+    assert evidence.text == "shot dead a farmer"
+
+
 def test_pipeline_empty_text_gives_no_events(pipeline):
     result = pipeline.extract(Article(id="empty", text="   ", published="2024-01-02"))
     assert result.events == [] and result.reference_date == "2024-01-02"

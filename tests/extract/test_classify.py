@@ -68,6 +68,15 @@ def test_classify_codebook_precedence(kinds, weak, actors, expected):
     ("Demonstrators threw smoke bombs at police during the march.", ("riot", "violent_demonstration")),
     ("Soldiers repelled an attack by insurgents on the base.", ("battles", "armed_clash")),
     ("Crowds looted and burned a supermarket, and three people died.", ("riot", "mob_violence")),
+    # Crowd-control grenades are the police's intervention, not remote violence.
+    ("Police used flash-bang grenades and tear gas to disperse the demonstrators.", ("protest", "protest_with_intervention")),
+    ("Officers fired smoke grenades at the march.", ("protest", "protest_with_intervention")),
+    ("Militants threw a grenade at the police station.", ("explosions_remote_violence", "grenade")),
+    # Demonstrators who fight the police riot, whatever the police did in reply.
+    ("Demonstrators clashed with the police, who responded with tear gas.", ("riot", "violent_demonstration")),
+    ("At the rally a fight broke out between the two groups of demonstrators.", ("riot", "violent_demonstration")),
+    ("Unidentified gunmen clashed with the troops near the border.", ("battles", "armed_clash")),
+    ("Demonstrators clashed with the security forces in the capital.", ("riot", "violent_demonstration")),
 ])
 def test_classify_sentences_by_codebook(lexicon, text, expected):
     from protestwatch.extract.fields import find_actors

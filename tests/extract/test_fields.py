@@ -1,7 +1,7 @@
 import pytest
 
 from protestwatch.extract.fields import (classify_quantity, find_claim_target, find_claims,
-                                         find_codes, find_sources)
+                                         find_codes, find_lone_victim, find_sources)
 
 
 def _whole(text):
@@ -54,3 +54,25 @@ def test_find_actors_skips_actor_words_that_introduce_speech(lexicon):
 
     text = "A lawmaker shot two people, police said."
     assert "state_forces" not in [a[0] for a in find_actors(text, [(0, len(text))], lexicon)]
+
+
+@pytest.mark.parametrize("text,victim", [
+    ("Gunmen shot dead a farmer in his field.", "shot dead a farmer"),
+    ("Police shot and killed a 17-year-old Black man during a traffic stop.", "shot and killed a 17-year-old Black man"),
+    ("A police officer was killed when the convoy was ambushed.", "A police officer was killed"),
+    ("One person died in the attack.", "One person died"),
+    ("Soldiers fatally shot Ali Musa, a trader, in Maiduguri.", "fatally shot Ali Musa"),
+    ("Amina Bello was found dead near the camp.", "Amina Bello was found dead"),
+    # More than one victim, or none: no lone victim to count.
+    ("Gunmen killed a man and his son.", None),
+    ("Troops shot dead a militant, a soldier and a civilian.", None),
+    ("Troops killed Boko Haram fighters near the border.", None),
+    ("They marched against the killing of a man by police.", None),
+    ("Breonna Taylor, a Black woman killed by police, was remembered.", None),
+    ("Attackers tried to kill a journalist.", None),
+])
+def test_fields_find_lone_victim(lexicon, text, victim):
+    found = find_lone_victim(text, _whole(text), lexicon)
+    assert (found.value if found else None) == victim
+    if found:
+        assert text[found.start:found.end] == found.value

@@ -78,7 +78,8 @@ def _classify_territory(kinds, weak_kinds, actors):
 
 
 def _classify_demonstration(kinds, weak_kinds, actors):
-    is_protest = "protest" in kinds or ("protest" in weak_kinds and kinds & CROWD_ACTION_KINDS)
+    is_protest = "protest" in kinds or ("protest" in weak_kinds and (
+        kinds & CROWD_ACTION_KINDS or ("armed_clash" in kinds and "protesters" in actors)))
     if "violent_protest" in kinds and (is_protest or "rioters" in actors or not actors & NON_STATE_ARMED_TYPES):
         return "riot", "violent_demonstration" if is_protest or "state_forces" in actors else "mob_violence"
     if is_protest and "looting" in kinds:
@@ -91,12 +92,13 @@ def _classify_demonstration(kinds, weak_kinds, actors):
         return "riot", "violent_demonstration" if is_protest else "mob_violence"
     if not is_protest:
         return None
+    if "armed_clash" in kinds and "state_forces" in actors:
+        # Demonstrators who fight the police riot, whatever the police did in reply.
+        return "riot", "violent_demonstration"
     if "excessive_force" in kinds or ("kill" in kinds and "state_forces" in actors):
         return "protest", "excessive_force_against_protesters"
     if kinds & {"intervention", "arrest"}:
         return "protest", "protest_with_intervention"
-    if "armed_clash" in kinds and "state_forces" in actors:
-        return "riot", "violent_demonstration"
     return "protest", "peaceful_protest"
 
 

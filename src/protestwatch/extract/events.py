@@ -10,7 +10,7 @@ from typing import Callable, Optional
 from ..schema import Estimate, Event, Evidence, Location, Quantity
 from .classify import classify_event
 from .fields import (FieldSpan, assign_actors, build_quantity, classify_quantity, find_actors,
-                     find_claim_target, find_claims, find_codes, find_sources)
+                     find_claim_target, find_claims, find_codes, find_lone_victim, find_sources)
 from .frames import DateSpan, Frame, group_mentions, same_place
 from .learned import load_event_models
 from .lexicon import Lexicon
@@ -29,6 +29,9 @@ VAGUE_PRECISIONS = frozenset({"year"})
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s")
 COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
+# Where one unnumbered victim ("gunmen shot dead a farmer") is the fatality count. Not in
+# demonstrations: their reports retell the killing that set them off ("after police shot a man").
+LONE_VICTIM_TYPES = frozenset({"violence_against_civilians", "battles", "explosions_remote_violence"})
 SPEECH_BEFORE_TIME = re.compile(
     r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|confirmed|stated|added)\s+(?:on\s+|late\s+|early\s+)?$")
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
@@ -251,6 +254,11 @@ def _counts(context, analysis, lexicon, reconcile, event_type, evidence) -> dict
                             attributed_to=quantity.attributed_to)
         estimates[role].append((estimate, quantity.start, quantity.end))
         evidence.append(_evidence(role, analysis.text, quantity.start, quantity.end))
+    if not estimates["fatalities"] and event_type in LONE_VICTIM_TYPES:
+        victim = find_lone_victim(analysis.text, [analysis.sentences[i] for i in context], lexicon)
+        if victim:
+            estimates["fatalities"].append((Estimate(low=1, high=1, text=victim.value), victim.start, victim.end))
+            evidence.append(_evidence("fatalities", analysis.text, victim.start, victim.end))
     return {name: (build_quantity(found, reconcile) if found else None) for name, found in estimates.items()}
 
 

@@ -46,6 +46,10 @@ class FieldSpan:
 
 
 # Speech verbs right after an actor word make it the report's source.
+# "killed a man and his son", "a soldier, a police officer and a civilian": the victim is one of several
+# (an apposition, "Ali Musa, a farmer, in Kano", is not).
+MORE_VICTIMS_AFTER = re.compile(
+    r"\s*(?:,\s*(?:[\w'-]+\s+){1,4}?)?(?:and|or|as well as)\s+(?:a|an|one|his|her|their|two|three|another|several|other)\b", re.I)
 SPEECH_AFTER_ACTOR = re.compile(r"\s+(?:said|say|says|told|reported|counted|stated|announced|confirmed|added)\b")
 
 def find_actors(text: str, spans: list[tuple[int, int]], lexicon: Lexicon) -> list[tuple[str, str, str, int, int]]:
@@ -219,6 +223,16 @@ def classify_quantity(text: str, start: int, end: int, noun: Optional[str], lexi
                 return role
             if pattern.position == "noun" and noun and pattern.regex.fullmatch(noun.strip().lower()):
                 return role
+    return None
+
+
+def find_lone_victim(text: str, spans: list[tuple[int, int]], lexicon: Lexicon) -> Optional[FieldSpan]:
+    """The first single killing in the spans ("shot dead a farmer"), unless more victims are
+    joined to it ("killed a man and his son")."""
+    for span_start, span_end in spans:
+        for match in lexicon.lone_victim.finditer(text, span_start, span_end):
+            if not MORE_VICTIMS_AFTER.match(text, match.end()):
+                return FieldSpan(match.group(0), match.start(), match.end())
     return None
 
 

@@ -51,6 +51,7 @@ class Lexicon:
     quantity_roles: tuple[RolePattern, ...]
     grievance_cues: re.Pattern
     irrealis_cues: re.Pattern
+    lone_victim: re.Pattern
 
 
 def load_lexicon() -> Lexicon:
@@ -63,6 +64,7 @@ def load_lexicon() -> Lexicon:
         quantity_roles=tuple(_load_roles()),
         grievance_cues=_compile_cues("grievance_cues.txt"),
         irrealis_cues=_compile_cues("irrealis_cues.txt"),
+        lone_victim=_compile_lone_victim(),
     )
 
 
@@ -113,3 +115,20 @@ def _compile_cues(name: str) -> re.Pattern:
         cues = [line.strip() for line in handle if line.strip() and not line.startswith("#")]
     cues.sort(key=len, reverse=True)
     return compile_words("|".join(re.escape(cue) for cue in cues))
+
+
+def _compile_lone_victim() -> re.Pattern:
+    """"killed a farmer", "a farmer was killed", "shot dead Ali Musa": one person killed, no number."""
+    with _open_text("lone_victims.json") as handle:
+        words = json.load(handle)
+    active, passive, intransitive, determiners, nouns = (
+        "|".join(words[key]) for key in ("active_verbs", "passive_verbs", "intransitive_verbs",
+                                         "determiners", "victim_nouns"))
+    # Up to three modifiers, never across a conjunction ("a man and a woman" are two).
+    described = rf"(?:{determiners}) (?:(?!and |or )[\w'-]+ ){{0,3}}(?:{nouns})"
+    # A full name in capitals, then punctuation or a word that cannot continue a noun phrase
+    # ("killed Boko Haram fighters" names no person).
+    name = r"(?-i:[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2})"
+    named_object = rf"{name}(?=[,.;:)]| (?:in|on|at|near|after|during|while|with|and|who|when|as|outside|following)\b)"
+    return compile_words(rf"(?:{active}) (?:{described}|{named_object})"
+                         rf"|(?:{described}|{name}) (?:(?:was|has been|had been|is) (?:{passive})|{intransitive})")

@@ -8,8 +8,9 @@ from typing import Any, Optional
 UNDETERMINED = "und"
 # Short English reports full of foreign names ("ISWAP attacked the Nigerian military in
 # Damboa (Borno)") can score as an English-based creole (Nigerian Pidgin, Bikol) with English
-# second. English wins when it is this probable among the top three...
-ENGLISH_RUNNER_UP_MIN_PROBABILITY = 0.1
+# second or third (Hausa second). English wins when it is this probable among the top three
+# (text really written in Pidgin gives English under 0.01)...
+ENGLISH_RUNNER_UP_MIN_PROBABILITY = 0.05
 RUNNERS_UP = 3
 # ...and the identifier's winner is one of these creoles, which English news is mistaken for
 # far more often than it is written in them.
