@@ -82,6 +82,25 @@ def test_pipeline_counts_one_unnumbered_victim_of_an_attack(pipeline):
     assert evidence.text == "shot dead a farmer"
 
 
+def test_pipeline_scene_sentence_moves_the_next_action_to_its_day_and_place(pipeline):
+    text = ("On Monday, hundreds of nurses marched to the health ministry in Accra. "
+            "The march ended peacefully.\n\n"
+            "The next day was different in Kumasi on Tuesday. Crowds threw stones at police and "
+            "burned tyres outside the regional hospital.")
+    events = _extract(pipeline, text, published="2024-05-08").events
+    assert sorted((e.event_type, e.date, e.location.place) for e in events) == [
+        ("protest", "2024-05-06", "Accra"), ("riot", "2024-05-07", "Kumasi")]
+
+
+def test_pipeline_drops_a_week_lead_that_the_body_tells_day_by_day(pipeline):
+    text = ("Protests over bread prices spread across Ghana this week, with police firing tear gas "
+            "in Kumasi after a march in Accra.\n\n"
+            "On Monday, hundreds of traders marched through Accra to the finance ministry.\n\n"
+            "On Tuesday in Kumasi, police fired tear gas at protesters who had blocked the central market.")
+    events = _extract(pipeline, text, published="2024-05-09").events
+    assert sorted((e.date, e.date_precision) for e in events) == [("2024-05-06", "day"), ("2024-05-07", "day")]
+
+
 def test_pipeline_empty_text_gives_no_events(pipeline):
     result = pipeline.extract(Article(id="empty", text="   ", published="2024-01-02"))
     assert result.events == [] and result.reference_date == "2024-01-02"

@@ -67,8 +67,26 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
         event = _build_event(frame, sentences, analysis, lexicon, reconcile, focus)
         if event is not None:
             built.append((frame, event))
-    events = [event for frame, event in built if not _is_repeated_undated(frame, event, built)]
+    first_sentence = min((min(frame.sentences) for frame, _ in built), default=None)
+    events = [event for frame, event in built if not _is_repeated_undated(frame, event, built)
+              and not (min(frame.sentences) == first_sentence and _is_lead_told_day_by_day(event, built))]
     return [event for event in events if not _is_vaguer_retelling(event, events)]
+
+
+def _is_lead_told_day_by_day(event: Event, built) -> bool:
+    """A lead that sums up "this week" ("police fired tear gas in Mombasa a day after a march in
+    Nairobi") over events the body then reports day by day: those events, told twice."""
+    if event.date_precision != "week":
+        return False
+    first, last = dt.date.fromisoformat(event.date), dt.date.fromisoformat(event.end_date or event.date)
+    family = _event_family(event.event_type)
+    return any(other is not event and other.date_precision == "day" and _event_family(other.event_type) == family
+               and other.location.country_code == event.location.country_code
+               and first <= dt.date.fromisoformat(other.date) <= last for _, other in built)
+
+
+def _event_family(event_type: str) -> str:
+    return "demonstration" if event_type in DEMONSTRATION_TYPES else event_type
 
 
 def _is_vaguer_retelling(event: Event, events: list[Event]) -> bool:

@@ -71,6 +71,8 @@ def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
         own_date = sentence_dates.get(mention.sentence)
         own_place = sentence_places.get(mention.sentence)
         current = frames[-1] if frames else None
+        if current and own_date is None and mention.sentence not in current.sentences:
+            own_date, own_place = _scene_set_since(current, mention.sentence, sentence_dates, sentence_places, own_place)
         if current and _joins(current, mention, own_date, own_place):
             _refine(current, own_date, own_place)
             current.add(mention)
@@ -79,6 +81,22 @@ def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
             told_date = own_date or _date_told_before(mention.sentence, sentence_dates)
             frames.append(_open_frame(mention, told_date, own_place, current, default_date))
     return frames
+
+
+def _scene_set_since(frame: Frame, sentence: int, sentence_dates: dict[int, DateSpan],
+                     sentence_places: dict[int, object], own_place) -> tuple[Optional[DateSpan], object]:
+    """The day and place that a sentence between the frame and this one moves the story to
+    ("The mood was different in Mombasa on Wednesday. Hundreds blocked a roundabout..."): the
+    action after it happened then and there, not in the frame before. A date alone ("the
+    elections were held on August 9") is background, not a new scene."""
+    scenes = [i for i in range(max(frame.sentences) + 1, sentence)
+              if i in sentence_dates and i in sentence_places and sentence_dates[i].precision == "day"
+              and not sentence_dates[i].is_summary
+              and (frame.place is None or not same_place(frame.place, sentence_places[i]))]
+    if not scenes:
+        return None, own_place
+    scene = max(scenes)
+    return sentence_dates[scene], own_place or sentence_places[scene]
 
 
 def _date_told_before(sentence: int, sentence_dates: dict[int, DateSpan]) -> Optional[DateSpan]:
