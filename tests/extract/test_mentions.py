@@ -46,14 +46,21 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Organisers called for a protest outside parliament.", "protest"),
     ("Police said no application for a rally had been filed.", "rally"),
     ("Teachers had been prevented from holding a rally.", "rally"),
+    # Denied outright: "no" or "without" just before the trigger.
+    ("No arrests were made in the searches.", "arrests"),
+    ("The march ended without further clashes.", "clashes"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
     assert mention.is_irrealis
 
 
-def test_mentions_keep_real_event_eventive(lexicon):
-    mentions = _mentions(lexicon, "Thousands protested in the capital on Sunday.")
+@pytest.mark.parametrize("text", [
+    "Thousands protested in the capital on Sunday.",
+    "With no permit in hand, thousands marched to parliament.",
+])
+def test_mentions_keep_real_event_eventive(lexicon, text):
+    mentions = _mentions(lexicon, text)
     assert mentions and all(m.is_eventive for m in mentions)
 
 

@@ -28,6 +28,8 @@ WORD = re.compile(r"[\w'-]+")
 COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:(?:a|an|the|mass|large|street)\s+){0,2}", re.I)
 # Capitalised inside a sentence, these are months, not triggers.
 MONTH_HOMONYMS = frozenset({"March"})
+# "No arrests were made", "without further clashes": the trigger is denied.
+NEGATED_BEFORE = re.compile(r"\b(?:no|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?\s*$", re.I)
 
 
 @dataclass
@@ -99,7 +101,8 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
     before = _clause_before(text, sentence_start, mention.start)
     if mention.kind in GRIEVANCE_KINDS:
         mention.is_grievance = _has_cue(before, lexicon.grievance_cues, GRIEVANCE_WINDOW_WORDS)
-    mention.is_irrealis = _has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
+    mention.is_irrealis = (_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
+                           or NEGATED_BEFORE.search(before) is not None)
 
 
 def _clause_before(text: str, sentence_start: int, position: int) -> str:
