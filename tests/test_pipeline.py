@@ -101,6 +101,14 @@ def test_pipeline_drops_a_week_lead_that_the_body_tells_day_by_day(pipeline):
     assert sorted((e.date, e.date_precision) for e in events) == [("2024-05-06", "day"), ("2024-05-07", "day")]
 
 
+def test_pipeline_codes_a_tally_of_arrests_over_days_as_arrests(pipeline):
+    text = ("Protests against the verdict continued in Conakry, Guinea, on Friday. "
+            "The interior minister said on Sunday that 300 people had been arrested since Wednesday.")
+    events = _extract(pipeline, text, published="2024-05-07").events
+    tally, = [e for e in events if e.end_date is not None]
+    assert (tally.event_type, tally.sub_event_type, tally.arrests.low) == ("strategic_development", "arrests", 300)
+
+
 def test_pipeline_empty_text_gives_no_events(pipeline):
     result = pipeline.extract(Article(id="empty", text="   ", published="2024-01-02"))
     assert result.events == [] and result.reference_date == "2024-01-02"

@@ -77,6 +77,8 @@ def test_classify_codebook_precedence(kinds, weak, actors, expected):
     ("At the rally a fight broke out between the two groups of demonstrators.", ("riot", "violent_demonstration")),
     ("Unidentified gunmen clashed with the troops near the border.", ("battles", "armed_clash")),
     ("Demonstrators clashed with the security forces in the capital.", ("riot", "violent_demonstration")),
+    ("Thousands of protesters erected barricades and clashed with gendarmes; opposition militias joined.",
+     ("riot", "violent_demonstration")),
 ])
 def test_classify_sentences_by_codebook(lexicon, text, expected):
     from protestwatch.extract.fields import find_actors

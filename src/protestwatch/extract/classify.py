@@ -52,7 +52,9 @@ def _classify_suicide_bomb(kinds, weak_kinds, actors):
 def _classify_exchange_of_fire(kinds, weak_kinds, actors):
     """Two organised armed sides fighting: shelling or drones used during the fight are part of
     the battle (ACLED codes remote violence only where the target cannot fight back)."""
-    if "armed_clash" in kinds and len(actors & ARMED_TYPES) >= 2 and not kinds & {"protest", "violent_protest"}:
+    protesters_fight = "protest" in weak_kinds and "protesters" in actors  # "protesters clashed with gendarmes"
+    if "armed_clash" in kinds and len(actors & ARMED_TYPES) >= 2 and not kinds & {"protest", "violent_protest"} \
+            and not protesters_fight:
         return "battles", "armed_clash"
     # "Gunmen clashed with police": with no demonstration, fighting between an armed
     # organisation and the forces it met is a battle, not a riot.

@@ -24,6 +24,9 @@ LEARNED_SUB_TYPE_MIN_PROBABILITY = 0.7
 DEMONSTRATION_SUB_TYPES = {"peaceful_protest": "protest", "protest_with_intervention": "protest",
                            "excessive_force_against_protesters": "protest",
                            "violent_demonstration": "riot", "mob_violence": "riot"}
+# Deaths or force in a summary make it a record of the protests' repression, not an arrest tally
+# ("since the protests began, thousands have been detained and four killed").
+TALLY_EXCLUDED_KINDS = frozenset({"kill", "excessive_force", "attack", "violent_protest"})
 # Frames dated only to a year ("last year", "in 2019") are background too vague to code.
 VAGUE_PRECISIONS = frozenset({"year"})
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
@@ -106,7 +109,7 @@ def _is_repeated_undated(frame: Frame, event: Event, built) -> bool:
     place reports again is that event, told twice."""
     if frame.when.start is not None:
         return False
-    return any(other.when.start is not None and other_event.event_type == event.event_type
+    return any(other.when.start is not None and _event_family(other_event.event_type) == _event_family(event.event_type)
                and other_event.location.country_code == event.location.country_code
                and (other.place is None or frame.place is None or same_place(other.place, frame.place))
                for other, other_event in built if other is not frame)
@@ -136,7 +139,7 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     location = _locate(frame, analysis, focus)
     if decision is None or location is None:
         return None
-    event_type, sub_type = _refine_sub_type(decision, analysis.text, own_spans)
+    event_type, sub_type = _refine_sub_type(_code_arrest_tally(frame, decision), analysis.text, own_spans)
     evidence = [_evidence("event_type", analysis.text, m.start, m.end) for m in frame.mentions if not m.is_weak][:3]
     evidence += _date_evidence(frame, analysis.text)
     if frame.has_own_place and getattr(frame.place, "start", None) is not None:
@@ -320,6 +323,15 @@ def _state_responses(frame: Frame, text: str, sentence_spans, passage: str, lexi
     if learned:
         evidence.extend(_evidence("state_responses", text, start, end) for start, end in sentence_spans)
     return codes + learned
+
+
+def _code_arrest_tally(frame: Frame, decision: tuple[str, str]) -> tuple[str, str]:
+    """"500 people have been arrested since Thursday": a tally of arrests over days of unrest
+    is ACLED's strategic development, not one demonstration's intervention."""
+    if frame.when.is_summary and decision[0] == "protest" and "arrest" in frame.kinds \
+            and not frame.kinds & TALLY_EXCLUDED_KINDS:
+        return "strategic_development", "arrests"
+    return decision
 
 
 def _refine_sub_type(decision: tuple[str, str], text: str, spans) -> tuple[str, str]:
