@@ -49,6 +49,7 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     # Denied outright: "no" or "without" just before the trigger.
     ("No arrests were made in the searches.", "arrests"),
     ("The march ended without further clashes.", "clashes"),
+    ("These are not protests, the spokesman said.", "protests"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

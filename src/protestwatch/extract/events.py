@@ -26,7 +26,7 @@ DEMONSTRATION_SUB_TYPES = {"peaceful_protest": "protest", "protest_with_interven
                            "violent_demonstration": "riot", "mob_violence": "riot"}
 # Deaths or force in a summary make it a record of the protests' repression, not an arrest tally
 # ("since the protests began, thousands have been detained and four killed").
-TALLY_EXCLUDED_KINDS = frozenset({"kill", "excessive_force", "attack", "violent_protest"})
+TALLY_EXCLUDED_KINDS = frozenset({"kill", "excessive_force", "violent_protest"})
 # Frames dated only to a year ("last year", "in 2019") are background too vague to code.
 VAGUE_PRECISIONS = frozenset({"year"})
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.

@@ -28,8 +28,8 @@ WORD = re.compile(r"[\w'-]+")
 COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:(?:a|an|the|mass|large|street)\s+){0,2}", re.I)
 # Capitalised inside a sentence, these are months, not triggers.
 MONTH_HOMONYMS = frozenset({"March"})
-# "No arrests were made", "without further clashes": the trigger is denied.
-NEGATED_BEFORE = re.compile(r"\b(?:no|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?\s*$", re.I)
+# "No arrests were made", "these are not protests", "without further clashes": the trigger is denied.
+NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?\s*$", re.I)
 
 
 @dataclass
