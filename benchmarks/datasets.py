@@ -327,7 +327,7 @@ def examples() -> tuple[list, list]:
 
 
 def hard() -> tuple[list, list]:
-    """Eight long multi-event articles written for the project, with gold."""
+    """Ten long multi-event articles written for the project, with gold."""
     folder = REPO / "benchmarks" / "gold"
     return read_jsonl(folder / "hard_articles.jsonl"), read_jsonl(folder / "hard_articles.gold.jsonl")
 

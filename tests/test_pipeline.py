@@ -109,6 +109,26 @@ def test_pipeline_codes_a_tally_of_arrests_over_days_as_arrests(pipeline):
     assert (tally.event_type, tally.sub_event_type, tally.arrests.low) == ("strategic_development", "arrests", 300)
 
 
+def test_pipeline_two_named_days_are_two_events_and_casualties_stay_where_they_fell(pipeline):
+    text = ("Gunmen killed at least nine people in a raid on a village in Plateau state, Nigeria, police said.\n\n"
+            "The attackers opened fire on residents of Kwall in Bassa late on Sunday. "
+            "Four wounded people were taken to hospital in Jos.\n\n"
+            "On Monday, hundreds of residents blocked the highway with burning tyres to demand protection.")
+    events = _extract(pipeline, text, published="2023-04-18").events
+    attack, = [e for e in events if e.event_type == "violence_against_civilians"]
+    assert attack.date == "2023-04-16" and attack.location.place != "Jos"
+    assert (attack.fatalities.low, attack.fatalities.high) == (9, None)  # the lead's toll, told once
+    blockade, = [e for e in events if e.event_type in ("protest", "riot")]
+    assert blockade.date == "2023-04-17"
+
+
+def test_pipeline_day_before_a_statement_verb_is_the_statement_day(pipeline):
+    text = ("About 200 students held a sit-in outside the ministry in Tbilisi, Georgia, on Monday.\n\n"
+            "The interior ministry on Tuesday denied that protesters had blocked a highway on Monday night.")
+    events = _extract(pipeline, text, published="2024-03-19").events
+    assert [e.date for e in events] == ["2024-03-18"]
+
+
 def test_pipeline_empty_text_gives_no_events(pipeline):
     result = pipeline.extract(Article(id="empty", text="   ", published="2024-01-02"))
     assert result.events == [] and result.reference_date == "2024-01-02"

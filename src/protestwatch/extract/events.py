@@ -37,6 +37,12 @@ COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
 LONE_VICTIM_TYPES = frozenset({"violence_against_civilians", "battles", "explosions_remote_violence"})
 SPEECH_BEFORE_TIME = re.compile(
     r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|confirmed|stated|added)\s+(?:on\s+|late\s+|early\s+)?$")
+CASUALTY_DESTINATION_BEFORE = re.compile(
+    r"\b(?:(?:taken|rushed|flown|airlifted|transferred|evacuated|referred|admitted) to|treated (?:at|in)|"
+    r"hospitali[sz]ed in)\s+(?:(?:a|an|the|local|nearby|several|two|three)\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:(?:hospitals?|clinics?|medical (?:centres?|centers?|college))\s+)?(?:in|at)?\s*$", re.I)
+SPEECH_AFTER_TIME = re.compile(
+    r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
 ACTOR_QUALIFIER_GAP = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}")
 
@@ -61,19 +67,33 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
     sentence_places = _places_by_sentence(analysis, lexicon)
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
-    frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts)
-    frames = [f for f in frames if f.when.precision not in VAGUE_PRECISIONS]
+    all_frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts)
+    frames = [f for f in all_frames if f.when.precision not in VAGUE_PRECISIONS]
     focus = _focus_place(analysis, lexicon)
-    context = _context_sentences(frames, len(analysis.sentences))
+    context = _context_sentences(frames, all_frames, len(analysis.sentences))
     built = []
     for frame, sentences in zip(frames, context):
         event = _build_event(frame, sentences, analysis, lexicon, reconcile, focus)
         if event is not None:
             built.append((frame, event))
     first_sentence = min((min(frame.sentences) for frame, _ in built), default=None)
-    events = [event for frame, event in built if not _is_repeated_undated(frame, event, built)
-              and not (min(frame.sentences) == first_sentence and _is_lead_told_day_by_day(event, built))]
+    events = []
+    for frame, event in built:
+        retold = _dated_event_retold(frame, event, built)
+        if retold is not None:
+            _take_missing_counts(retold, event)
+        elif not (min(frame.sentences) == first_sentence and _is_lead_told_day_by_day(event, built)):
+            events.append(event)
     return [event for event in events if not _is_vaguer_retelling(event, events)]
+
+
+def _take_missing_counts(event: Event, retelling: Event) -> None:
+    """"Gunmen killed at least 17 people in a raid" in an undated lead is the body's raid's toll
+    when the body gives none."""
+    for name in COUNT_FIELDS:
+        if getattr(event, name) is None and getattr(retelling, name) is not None:
+            setattr(event, name, getattr(retelling, name))
+            event.evidence.extend(e for e in retelling.evidence if e.field == name)
 
 
 def _is_lead_told_day_by_day(event: Event, built) -> bool:
@@ -104,21 +124,24 @@ def _is_vaguer_retelling(event: Event, events: list[Event]) -> bool:
                and other.location.admin1 == event.location.admin1 for other in events)
 
 
-def _is_repeated_undated(frame: Frame, event: Event, built) -> bool:
-    """An undated frame (a lead or summary sentence) that a dated frame of the same type and
-    place reports again is that event, told twice."""
+def _dated_event_retold(frame: Frame, event: Event, built) -> Optional[Event]:
+    """The dated event of the same family and place that an undated frame (a lead or summary
+    sentence) reports again, if any: that event, told twice."""
     if frame.when.start is not None:
-        return False
-    return any(other.when.start is not None and _event_family(other_event.event_type) == _event_family(event.event_type)
-               and other_event.location.country_code == event.location.country_code
-               and (other.place is None or frame.place is None or same_place(other.place, frame.place))
-               for other, other_event in built if other is not frame)
+        return None
+    return next((other_event for other, other_event in built
+                 if other is not frame and other.when.start is not None
+                 and _event_family(other_event.event_type) == _event_family(event.event_type)
+                 and other_event.location.country_code == event.location.country_code
+                 and (other.place is None or frame.place is None or same_place(other.place, frame.place))), None)
 
 
-def _context_sentences(frames: list[Frame], sentence_count: int) -> list[list[int]]:
+def _context_sentences(frames: list[Frame], all_frames: list[Frame], sentence_count: int) -> list[list[int]]:
     """Each frame's sentences plus the sentences after them that open no frame of their own:
-    they elaborate the event before them ("Organisers put the turnout at 5,000.")."""
-    firsts = sorted({min(f.sentences) for f in frames})
+    they elaborate the event before them ("Organisers put the turnout at 5,000."). A frame too
+    vague to code ("more than 100 were killed between December and February") still ends the
+    elaboration of the one before it."""
+    firsts = sorted({min(f.sentences) for f in all_frames})
     context = []
     for frame in frames:
         following = [i for i in firsts if i > max(frame.sentences)]
@@ -179,8 +202,9 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
             continue
         if expression.end_date is not None and expression.end_date < expression.date:
             continue  # a span that ends before it starts ("since" a date after the report) is misread
-        if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start):
-            continue  # "the army said on Thursday that...": the day of the statement, not of the event
+        if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start) \
+                or SPEECH_AFTER_TIME.match(analysis.text, expression.end):
+            continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
         index = _sentence_of(analysis.sentences, expression.start)
         if index is None or index in dates:
             continue
@@ -202,7 +226,7 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int
     for place in analysis.places:
         if dateline and place.end <= dateline.end():
             continue  # where the reporter files from, not where the event happened
-        if place.lat is None or _is_actor_word(place, analysis.text, lexicon) or (
+        if place.lat is None or _is_actor_word(place, analysis.text, lexicon) or _is_casualty_destination(place, analysis.text) or (
                 place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)):
             continue
         index = _sentence_of(analysis.sentences, place.start)
@@ -211,6 +235,12 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int
         if index not in best or rank[place.precision] < rank[best[index].precision]:
             best[index] = place
     return best
+
+
+def _is_casualty_destination(place, text: str) -> bool:
+    """"eight wounded were taken to hospital in Jos": where the casualties went, not where the
+    event happened."""
+    return CASUALTY_DESTINATION_BEFORE.search(text, max(0, place.start - 60), place.start) is not None
 
 
 def _is_actor_word(place, text: str, lexicon: Lexicon) -> bool:

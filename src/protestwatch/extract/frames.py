@@ -113,9 +113,19 @@ def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_pla
     if mention.sentence in frame.sentences:
         return True
     if own_date is not None and (own_date.is_summary != frame.when.is_summary
-                                 or not own_date.overlaps(frame.when)):
+                                 or not own_date.overlaps(frame.when)
+                                 or _names_another_day(frame.when, own_date)):
         return False
     return own_place is None or frame.place is None or same_place(frame.place, own_place)
+
+
+def _names_another_day(frame_when: DateSpan, own_date: DateSpan) -> bool:
+    """"On Sunday gunmen raided a village ... On Monday residents blocked the highway": two single
+    days the text names itself are two events; the day's tolerance is for the same day told
+    another way ("late on Saturday" and "Sunday"), and a span ("last weekend") holds its days."""
+    return (frame_when.start is not None and own_date.start is not None
+            and frame_when.end_date is None and own_date.end_date is None
+            and frame_when.precision == own_date.precision == "day" and frame_when.date != own_date.date)
 
 
 def _open_frame(mention, own_date, own_place, previous: Optional[Frame], default_date) -> Frame:
