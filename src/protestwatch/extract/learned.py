@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,10 +57,22 @@ def char_ngrams(text: str, low: int, high: int) -> list[str]:
     for word in _RUNS_OF_SPACE.sub(" ", text.lower()).split():
         padded = f" {word} "
         for n in range(low, high + 1):
-            grams.extend(padded[i:i + n] for i in range(max(len(padded) - n, 0) + 1))
+            grams += [padded[i:i + n] for i in range(max(len(padded) - n, 0) + 1)]
             if len(padded) <= n:  # a short word gives one n-gram, counted once
                 break
     return grams
+
+
+# The pipeline asks two models (demands, state responses) about the same passage in a row:
+# its n-grams are made once.
+@lru_cache(maxsize=8)
+def _cached_word_ngrams(text: str, low: int, high: int) -> list[str]:
+    return word_ngrams(text, low, high)
+
+
+@lru_cache(maxsize=8)
+def _cached_char_ngrams(text: str, low: int, high: int) -> list[str]:
+    return char_ngrams(text, low, high)
 
 
 @dataclass(frozen=True)
@@ -71,10 +84,10 @@ class TfidfBlock:
 
     def features(self, grams: list[str]) -> tuple[np.ndarray, np.ndarray]:
         counts: dict[int, int] = {}
-        for gram in grams:
+        for gram, count in Counter(grams).items():  # each distinct gram looked up once
             column = self.index.get(gram)
             if column is not None:
-                counts[column] = counts.get(column, 0) + 1
+                counts[column] = count
         if not counts:
             return np.empty(0, np.int64), np.empty(0, np.float64)
         columns = np.fromiter(counts.keys(), np.int64, len(counts))
@@ -99,8 +112,8 @@ class LinearTextModel:
 
     def scores(self, text: str) -> np.ndarray:
         """The linear scores of ``text`` for each label."""
-        word_cols, word_vals = self.word_block.features(word_ngrams(text, *self.word_range))
-        char_cols, char_vals = self.char_block.features(char_ngrams(text, *self.char_range))
+        word_cols, word_vals = self.word_block.features(_cached_word_ngrams(text, *self.word_range))
+        char_cols, char_vals = self.char_block.features(_cached_char_ngrams(text, *self.char_range))
         columns = np.concatenate([word_cols, char_cols])
         values = np.concatenate([word_vals, char_vals])
         return values @ self.weights[columns] + self.bias
