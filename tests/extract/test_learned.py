@@ -105,6 +105,6 @@ def test_a_short_text_takes_under_a_millisecond(models):
      ("battles", "armed_clash")),
 ])
 def test_refine_sub_type_only_within_demonstrations(decision, text, expected):
-    from protestwatch.extract.events import _refine_sub_type
+    from protestwatch.extract.events import refine_sub_type
 
-    assert _refine_sub_type(decision, text, [(0, len(text))]) == expected
+    assert refine_sub_type(decision, text, [(0, len(text))]) == expected

@@ -162,7 +162,7 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     location = _locate(frame, analysis, focus)
     if decision is None or location is None:
         return None
-    event_type, sub_type = _refine_sub_type(_code_arrest_tally(frame, decision), analysis.text, own_spans)
+    event_type, sub_type = refine_sub_type(_code_arrest_tally(frame, decision), analysis.text, own_spans)
     evidence = [_evidence("event_type", analysis.text, m.start, m.end) for m in frame.mentions if not m.is_weak][:3]
     evidence += _date_evidence(frame, analysis.text)
     if frame.has_own_place and getattr(frame.place, "start", None) is not None:
@@ -364,7 +364,7 @@ def _code_arrest_tally(frame: Frame, decision: tuple[str, str]) -> tuple[str, st
     return decision
 
 
-def _refine_sub_type(decision: tuple[str, str], text: str, spans) -> tuple[str, str]:
+def refine_sub_type(decision: tuple[str, str], text: str, spans) -> tuple[str, str]:
     """Within a demonstration, the trained classifier may choose the sub-type the rules
     missed (force against a march, damage by demonstrators) when it is confident."""
     event_type, sub_type = decision
