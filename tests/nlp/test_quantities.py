@@ -171,3 +171,44 @@ def test_quantities_reconcile(estimates, expected):
 ])
 def test_quantities_sentence_spans(text, count):
     assert len(sentence_spans(text)) == count
+
+
+
+def test_quantities_prefix_pattern_is_a_trie_of_shortest_prefixes():
+    from protestwatch.nlp.quantities import prefix_pattern
+
+    assert prefix_pattern(["two", "ten", "three", "a", "about"]) == "(?:a|t(?:en|hree|wo))"
+    assert prefix_pattern(["dozen", "dozens"]) == "dozen"
+
+
+def test_quantities_start_check_keeps_every_match():
+    import json
+
+    from protestwatch.nlp.quantities import QUANTITY, build_quantity_regex
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        "Some 200-300 people, tens of thousands, a few hundred and 1.5m took part; twenty-five "
+        "were held, ſeveral dozen hurt, between 3 and 5 died, an estimated 4,000 marched.",
+        "Police said more than 5,000; organisers put the figure at 20,000 (AFP). ١٢ people.",
+    ]
+    for name in ("examples/articles.jsonl", "benchmarks/gold/hard_articles.jsonl"):
+        with open(root / name, encoding="utf-8") as lines:
+            texts.extend(json.loads(line)["text"] for line in lines if line.strip())
+    plain = build_quantity_regex(("text",), check_start=False)
+    assert plain.pattern != QUANTITY.pattern
+    for text in texts:
+        found = [(m.span(), m.lastgroup) for m in QUANTITY.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)], text[:60]
+
+
+def test_quantities_attribution_guards_never_skip_a_source():
+    from protestwatch.nlp.quantities import ATTRIBUTION_GUARDS, ATTRIBUTIONS
+
+    text = ("Police said 300 were held. About 2,000 marched, organisers estimated. "
+            "Some 40 died, according to the ministry. Thousands (AFP) gathered. "
+            "Witnesses\tsaid dozens were hurt. The union told reporters 5,000 joined. Five hurt.")
+    for start, end in sentence_spans(text):
+        for pattern, guard in zip(ATTRIBUTIONS, ATTRIBUTION_GUARDS):
+            if pattern.search(text, start, end) and guard is not None:
+                assert guard.search(text, start, end), text[start:end]

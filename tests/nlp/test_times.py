@@ -158,3 +158,48 @@ def test_times_weekday_agrees(date, name, agrees):
 def test_times_explicit_dates_keep_missing_year():
     found = find_explicit_dates("Held on Mar. 3 and freed on 9 April 2020.")
     assert [(d.year, d.month, d.day) for d in found] == [(None, 3, 3), (2020, 4, 9)]
+
+
+# -- speed-ups that must not change what is found ----------------------------------
+
+def _sample_texts():
+    """Texts to compare fast and plain matching on: the bundled articles and the hard
+    cases, and a few with the characters case-insensitive matching treats specially."""
+    import json
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    texts = []
+    for name in ("examples/articles.jsonl", "benchmarks/gold/hard_articles.jsonl"):
+        with open(root / name, encoding="utf-8") as lines:
+            texts.extend(json.loads(line)["text"] for line in lines if line.strip())
+    texts += [
+        "ſince the protests began on 3 March, three dayſ ago, two weeks after the vote.",
+        "İn 2020 and ın March; bathe 12 March; ١٢ March; Tues., Mar. 3-5, 2021.",
+        "Two days later, a week ago, in the first 3 days after the elections, last weekend.",
+        "since \n\n Sunday, since  March, Since\tthe strike started, since 1994.",
+    ]
+    return texts
+
+
+def test_times_rule_guards_and_starts_find_what_the_plain_rules_find():
+    import re
+
+    from protestwatch.nlp import times
+
+    plain = {name: re.compile(pattern) for name, pattern in times.RULE_PATTERNS}
+    for text in _sample_texts():
+        runnable = dict(times._rules_that_may_match(text, None))
+        for name, rule in times.RULES:
+            expected = [m.span() for m in plain[name].finditer(text)]
+            found = [m.span() for m in rule.finditer(text)] if name in runnable else []
+            assert found == expected, (name, text[:60])
+
+
+def test_times_since_before_searches_only_where_since_can_end():
+    from protestwatch.nlp import times
+
+    for text in _sample_texts():
+        for start in range(len(text) + 1):
+            expected = times.SINCE_BEFORE.search(text, 0, start)
+            found = times._since_before(text, start)
+            assert (found and found.span()) == (expected and expected.span()), (start, text[:60])

@@ -4,13 +4,18 @@ registration with its contract is in ``factories.py``."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extract.lexicon import load_lexicon
 from ..extract.mentions import find_mentions
 from .extensions import sentence_spans, text_of
+
+LINE_BREAK = re.compile("\n")
 
 
 class ParagraphSentencizer:
@@ -20,10 +25,16 @@ class ParagraphSentencizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text or "\n" in previous.whitespace_:
-                token.is_sent_start = True
+        text = text_of(doc)
+        if "\n" not in text:
+            return doc
+        # The token that holds a line break, in its text or trailing whitespace, is the
+        # last token starting at or before it; the token after that starts a sentence.
+        token_starts = doc.to_array(IDX)
+        line_breaks = [match.start() for match in LINE_BREAK.finditer(text)]
+        for holder in numpy.searchsorted(token_starts, line_breaks, side="right") - 1:
+            if holder + 1 < len(doc):
+                doc[int(holder) + 1].is_sent_start = True
         return doc
 
 

@@ -42,9 +42,11 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _find_sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    doc_text = text_of(doc)
     spans = []
     for sentence in doc.sents:
-        text = sentence.text
+        # sentence.text, without joining its tokens again
+        text = doc_text[sentence.start_char:sentence.end_char]
         stripped = text.rstrip()
         if stripped.strip():
             lead = len(text) - len(text.lstrip())
