@@ -9,7 +9,13 @@ import csv
 import json
 import re
 from dataclasses import dataclass
+from typing import Optional
 from importlib import resources
+
+try:  # the standard library's own regex parser (sre_parse before Python 3.11)
+    from re import _parser as _regex_parser
+except ImportError:  # pragma: no cover
+    import sre_parse as _regex_parser
 
 DATA_PACKAGE = "protestwatch.data"
 
@@ -69,9 +75,73 @@ def load_lexicon() -> Lexicon:
 
 
 def compile_words(alternatives: str, *, ignore_case: bool = True) -> re.Pattern:
-    """Compile ``a|b|c`` so that it matches whole words only."""
+    """Compile ``a|b|c`` so that it matches whole words only.
+
+    A lookahead on the characters a match can begin with comes first: at most positions of
+    a text it fails at once, where the engine would otherwise try every alternative (the
+    trigger patterns have hundreds). It only skips positions no match can start at."""
     flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
+    pattern = rf"(?<![\w-])(?:{alternatives})(?![\w-])"
+    initials = first_characters(pattern, flags)
+    prefix = f"(?=(?i:[{''.join(re.escape(ch) for ch in sorted(initials))}]))" if initials else ""
+    return re.compile(prefix + pattern, flags)
+
+
+def first_characters(pattern: str, flags: int = 0) -> Optional[set[str]]:
+    """Every character a match of ``pattern`` can start with (before case folding), or None
+    when that cannot be told from its syntax (a class such as \\w, a wildcard, an empty match)."""
+    try:
+        parsed = _regex_parser.parse(pattern, flags)
+    except (re.error, AttributeError):
+        return None
+    chars, can_be_empty = _first_of_sequence(list(parsed))
+    return None if chars is None or can_be_empty else chars
+
+
+def _first_of_sequence(items) -> tuple[Optional[set[str]], bool]:
+    found: set[str] = set()
+    for item in items:
+        chars, can_be_empty = _first_of_item(*item)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not can_be_empty:
+            return found, False
+    return found, True
+
+
+def _first_of_item(op, argument) -> tuple[Optional[set[str]], bool]:
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(argument)}, False
+    if name == "IN":
+        chars = set()
+        for member_op, member in argument:
+            if str(member_op) == "LITERAL":
+                chars.add(chr(member))
+            elif str(member_op) == "RANGE" and member[1] - member[0] < 256:
+                chars.update(chr(code) for code in range(member[0], member[1] + 1))
+            else:
+                return None, False  # a category, a negation, a wide range
+        return chars, False
+    if name == "SUBPATTERN":
+        return _first_of_sequence(list(argument[-1]))
+    if name == "BRANCH":
+        chars, can_be_empty = set(), False
+        for branch in argument[1]:
+            branch_chars, branch_empty = _first_of_sequence(list(branch))
+            if branch_chars is None:
+                return None, False
+            chars |= branch_chars
+            can_be_empty = can_be_empty or branch_empty
+        return chars, can_be_empty
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _, inner = argument
+        chars, can_be_empty = _first_of_sequence(list(inner))
+        return chars, can_be_empty or low == 0
+    if name in ("ASSERT", "ASSERT_NOT", "AT"):
+        return set(), True  # zero-width: the match starts with what follows
+    return None, False
 
 
 def _open_text(name: str):
