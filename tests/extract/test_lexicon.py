@@ -13,9 +13,10 @@ WHOLE_WORD_START = r"(?<![\w-])"
 @pytest.mark.parametrize("pattern,expected", [
     (r"protest(s|ed)?|march(es)?", {"p", "m"}),
     (r"(?<=will )strike|(went|go) on strike", {"s", "w", "g"}),
-    (r"(threw|hurled)?\s*stones", None),   # an optional start, then a class: cannot tell
-    (r"\d+-hour strikes?", None),          # \d covers more than ASCII digits
-    (r"x?", None),                         # may match nothing
+    (r"(threw|hurled)?\s*stones", {"t", "h", r"\s", "s"}),  # a class stands as its escape
+    (r"\d+-hour strikes?", {r"\d"}),       # \d covers more than ASCII digits
+    (r"[^a-z]+ strikes?", None),            # a negated class: cannot tell
+    (r"x?", None),                          # may match nothing
 ])
 def test_first_characters(pattern, expected):
     assert first_characters(pattern) == expected

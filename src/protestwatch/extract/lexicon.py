@@ -83,19 +83,26 @@ def compile_words(alternatives: str, *, ignore_case: bool = True) -> re.Pattern:
     flags = re.IGNORECASE if ignore_case else 0
     pattern = rf"(?<![\w-])(?:{alternatives})(?![\w-])"
     initials = first_characters(pattern, flags)
-    prefix = f"(?=(?i:[{''.join(re.escape(ch) for ch in sorted(initials))}]))" if initials else ""
-    return re.compile(prefix + pattern, flags)
+    if not initials or CATEGORY_ESCAPES["CATEGORY_WORD"] in initials:
+        return re.compile(pattern, flags)  # nothing to gain
+    members = "".join(ch if ch in CATEGORY_ESCAPES.values() else re.escape(ch) for ch in sorted(initials))
+    return re.compile(f"(?=(?i:[{members}])){pattern}", flags)
 
 
 def first_characters(pattern: str, flags: int = 0) -> Optional[set[str]]:
-    """Every character a match of ``pattern`` can start with (before case folding), or None
-    when that cannot be told from its syntax (a class such as \\w, a wildcard, an empty match)."""
+    """Every character a match of ``pattern`` can start with (before case folding; a class
+    such as \\d stands as its escape), or None when that cannot be told from its syntax (a
+    wildcard, a negated class, an empty match)."""
     try:
         parsed = _regex_parser.parse(pattern, flags)
     except (re.error, AttributeError):
         return None
     chars, can_be_empty = _first_of_sequence(list(parsed))
     return None if chars is None or can_be_empty else chars
+
+
+# Classes that stand in a character class as themselves.
+CATEGORY_ESCAPES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
 
 
 def _first_of_sequence(items) -> tuple[Optional[set[str]], bool]:
@@ -121,8 +128,10 @@ def _first_of_item(op, argument) -> tuple[Optional[set[str]], bool]:
                 chars.add(chr(member))
             elif str(member_op) == "RANGE" and member[1] - member[0] < 256:
                 chars.update(chr(code) for code in range(member[0], member[1] + 1))
+            elif str(member_op) == "CATEGORY" and str(member) in CATEGORY_ESCAPES:
+                chars.add(CATEGORY_ESCAPES[str(member)])
             else:
-                return None, False  # a category, a negation, a wide range
+                return None, False  # a negation, a wide range
         return chars, False
     if name == "SUBPATTERN":
         return _first_of_sequence(list(argument[-1]))
