@@ -58,7 +58,7 @@ def _save(name: str, rows: list[dict], kind: str) -> None:
 
 def run_scored(name: str, n: int | None, seed: int, save: bool, as_json: bool) -> dict:
     """A set with gold results: extract, score, print."""
-    from protestwatch.evaluate import score
+    from protestwatch.evaluate import reliability, score
 
     loader = datasets.LOADERS[name]
     articles, gold = loader(n=n, seed=seed) if name in ("acled-world", "acled-us", "mm") else loader()
@@ -72,10 +72,18 @@ def run_scored(name: str, n: int | None, seed: int, save: bool, as_json: bool) -
     if save:
         _save(name, preds, "pred")
         _save(name, gold, "gold")
-    out = {"set": name, **report.to_dict(), "seconds": seconds, "cores": os.cpu_count()}
+    table = reliability(gold, preds)
+    out = {"set": name, **report.to_dict(), "reliability": table, "seconds": seconds, "cores": os.cpu_count()}
     print(json.dumps(out, indent=1) if as_json else
-          f"== {name}\n{report.format_report()}\n{_throughput(len(articles), seconds)}")
+          f"== {name}\n{report.format_report()}\n{_format_reliability(table)}\n"
+          f"{_throughput(len(articles), seconds)}")
     return out
+
+
+def _format_reliability(table: list[dict]) -> str:
+    rows = [f"  {row['low']:.1f}-{row['high']:.1f}  {row['events']:5d} events  matched "
+            + ("  -  " if row["matched"] is None else f"{row['matched']:.2f}") for row in table if row["events"]]
+    return "confidence (share of predicted events that match gold)\n" + "\n".join(rows)
 
 
 # The eight sub-types issue #3 scores CASE 2021 on.

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from protestwatch.evaluate import (
-    haversine_km, quantities_agree, quote_overlap, read_results, score, score_files, set_f1,
-    speakers_match,
+    haversine_km, quantities_agree, quote_overlap, read_results, reliability, score, score_files,
+    set_f1, speakers_match,
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -249,3 +249,13 @@ def test_evaluate_gold_against_itself_is_perfect(name):
     rep = score(read_results(path), pred)
     assert (rep.events.tp, rep.events.fp, rep.events.fn) == (1, 1, 1)
     assert "events" in rep.to_dict() and "P " in rep.format_report()
+
+
+def test_evaluate_reliability_bins_confidence_by_match():
+    gold = [_result([_event()], aid="a1"), _result([_event()], aid="a2")]
+    pred = [_result([_event(confidence=0.85), _event(date="2021-05-01", confidence=0.82)], aid="a1"),
+            _result([_event(confidence=1.0)], aid="a2")]
+    table = {(row["low"], row["high"]): row for row in reliability(gold, pred)}
+    assert (table[(0.8, 0.9)]["events"], table[(0.8, 0.9)]["matched"]) == (2, 0.5)
+    assert (table[(0.9, 1.0)]["events"], table[(0.9, 1.0)]["matched"]) == (1, 1.0)  # 1.0 falls in the last bin
+    assert table[(0.5, 0.6)] == {"low": 0.5, "high": 0.6, "events": 0, "matched": None}

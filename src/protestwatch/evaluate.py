@@ -180,6 +180,26 @@ def score(gold: Iterable[dict], predicted: Iterable[dict]) -> Report:
     return report
 
 
+def reliability(gold: Iterable[dict], predicted: Iterable[dict],
+                edges: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)) -> list[dict]:
+    """Calibration of ``confidence``: for each bin [low, high) of it (the last one closed),
+    how many predicted events fall there and the share that match a gold event."""
+    gold_by_id = {g["article_id"]: g for g in gold}
+    outcomes: list[tuple[float, bool]] = []
+    for p in predicted:
+        p_events = list(p.get("events") or [])
+        g_events = list((gold_by_id.get(p["article_id"]) or {}).get("events") or [])
+        matched = {pi for _, pi in match_events(g_events, p_events)}
+        outcomes += [(float(e.get("confidence") or 0.0), i in matched) for i, e in enumerate(p_events)]
+    table = []
+    for low, high in zip(edges, edges[1:]):
+        inside = [hit for confidence, hit in outcomes
+                  if low <= confidence < high or (high == edges[-1] and confidence == high)]
+        table.append({"low": low, "high": high, "events": len(inside),
+                      "matched": sum(inside) / len(inside) if inside else None})
+    return table
+
+
 def _score_article(gold: dict, pred: dict, report: Report) -> None:
     g_events = list(gold.get("events") or [])
     p_events = list(pred.get("events") or [])
