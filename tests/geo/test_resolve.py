@@ -32,6 +32,13 @@ def test_resolve_parse_uses_comma_state_for_containment(geoparser):
     assert (place.country_code, place.admin1) == ("US", "Texas")
 
 
+def test_resolve_parse_skips_an_unknown_first_division_in_brackets(geoparser):
+    # "Xyzzyville County" is no gazetteer name; Illinois still contains Springfield.
+    text = "Residents of Springfield (Xyzzyville County, Illinois) gathered at noon."
+    place = by_text(geoparser.parse(text))["Springfield"]
+    assert (place.country_code, place.admin1) == ("US", "Illinois")
+
+
 def test_resolve_parse_acled_style_downtown_brackets(geoparser):
     places = geoparser.parse("Activists held a protest in Downtown Austin (Texas) against the council.")
     austin = [p for p in places if p.place == "Austin"]

@@ -39,6 +39,9 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*|\n)$")
 # Text between a place and its container: ", " or " (" possibly after a lowercase
 # descriptor ("Minakulu sub-county (Oyam, Northern)").
 _CONTAINER_GAP = re.compile(r"^(?:\s+[A-Za-z][a-z\-]*){0,2}\s*(?:,|\()\s*$")
+# ...or a bracket whose first division the gazetteer does not know ("Al-Jarrahi (Zabid,
+# Al Hudaydah)", "Murfreesboro (Rutherford, Tennessee)"): the next one still contains it.
+_CONTAINER_GAP_PAST_UNKNOWN = re.compile(r"^\s*\(\s*[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*){0,3}\s*,\s*$")
 
 
 @dataclass
@@ -341,7 +344,7 @@ def link_containers(text: str, mentions: list[Mention]) -> None:
         while chain < len(mentions):
             previous = mentions[chain - 1]
             gap = text[previous.end:mentions[chain].start]
-            if chain == index + 1 and not _CONTAINER_GAP.match(gap):
+            if chain == index + 1 and not (_CONTAINER_GAP.match(gap) or _CONTAINER_GAP_PAST_UNKNOWN.match(gap)):
                 break
             if chain > index + 1 and gap.strip() not in (",", "(", ", ("):
                 break
