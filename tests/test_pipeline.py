@@ -118,6 +118,7 @@ def test_pipeline_two_named_days_are_two_events_and_casualties_stay_where_they_f
     attack, = [e for e in events if e.event_type == "violence_against_civilians"]
     assert attack.date == "2023-04-16" and attack.location.place != "Jos"
     assert (attack.fatalities.low, attack.fatalities.high) == (9, None)  # the lead's toll, told once
+    assert "9" in attack.summary or "nine" in attack.summary
     blockade, = [e for e in events if e.event_type in ("protest", "riot")]
     assert blockade.date == "2023-04-17"
 

@@ -90,10 +90,12 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
 def _take_missing_counts(event: Event, retelling: Event) -> None:
     """"Gunmen killed at least 17 people in a raid" in an undated lead is the body's raid's toll
     when the body gives none."""
-    for name in COUNT_FIELDS:
-        if getattr(event, name) is None and getattr(retelling, name) is not None:
-            setattr(event, name, getattr(retelling, name))
-            event.evidence.extend(e for e in retelling.evidence if e.field == name)
+    taken = [name for name in COUNT_FIELDS if getattr(event, name) is None and getattr(retelling, name) is not None]
+    for name in taken:
+        setattr(event, name, getattr(retelling, name))
+        event.evidence.extend(e for e in retelling.evidence if e.field == name)
+    if taken:
+        event.summary = write_summary(event)  # the note names the counts
 
 
 def _is_lead_told_day_by_day(event: Event, built) -> bool:
@@ -226,8 +228,9 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int
     for place in analysis.places:
         if dateline and place.end <= dateline.end():
             continue  # where the reporter files from, not where the event happened
-        if place.lat is None or _is_actor_word(place, analysis.text, lexicon) or _is_casualty_destination(place, analysis.text) or (
-                place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)):
+        if place.lat is None or _is_actor_word(place, analysis.text, lexicon) \
+                or _is_casualty_destination(place, analysis.text) \
+                or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)):
             continue
         index = _sentence_of(analysis.sentences, place.start)
         if index is None:

@@ -121,8 +121,8 @@ def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_pla
 
 def _names_another_day(frame_when: DateSpan, own_date: DateSpan) -> bool:
     """"On Sunday gunmen raided a village ... On Monday residents blocked the highway": two single
-    days the text names itself are two events; the day's tolerance is for the same day told
-    another way ("late on Saturday" and "Sunday"), and a span ("last weekend") holds its days."""
+    days the text names itself are two events. The one-day tolerance still joins a named day to
+    a frame whose date was inferred, and a span ("last weekend") holds its days."""
     return (frame_when.start is not None and own_date.start is not None
             and frame_when.end_date is None and own_date.end_date is None
             and frame_when.precision == own_date.precision == "day" and frame_when.date != own_date.date)
