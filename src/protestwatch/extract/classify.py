@@ -52,9 +52,8 @@ def _classify_suicide_bomb(kinds, weak_kinds, actors):
 def _classify_exchange_of_fire(kinds, weak_kinds, actors):
     """Two organised armed sides fighting: shelling or drones used during the fight are part of
     the battle (ACLED codes remote violence only where the target cannot fight back)."""
-    protesters_fight = "protest" in weak_kinds and "protesters" in actors  # "protesters clashed with gendarmes"
     if "armed_clash" in kinds and len(actors & ARMED_TYPES) >= 2 and not kinds & {"protest", "violent_protest"} \
-            and not protesters_fight:
+            and not _protesters_fight(kinds, weak_kinds, actors):
         return "battles", "armed_clash"
     # "Gunmen clashed with police": with no demonstration, fighting between an armed
     # organisation and the forces it met is a battle, not a riot.
@@ -62,6 +61,12 @@ def _classify_exchange_of_fire(kinds, weak_kinds, actors):
             and len(actors & ARMED_TYPES) >= 2):
         return "battles", "armed_clash"
     return None
+
+
+def _protesters_fight(kinds, weak_kinds, actors) -> bool:
+    """"Protesters clashed with gendarmes": a crowd word with a clash is a demonstration
+    turned violent, even when a second armed actor is named."""
+    return "armed_clash" in kinds and "protest" in weak_kinds and "protesters" in actors
 
 
 def _classify_explosion(kinds, weak_kinds, actors):
@@ -80,8 +85,8 @@ def _classify_territory(kinds, weak_kinds, actors):
 
 
 def _classify_demonstration(kinds, weak_kinds, actors):
-    is_protest = "protest" in kinds or ("protest" in weak_kinds and (
-        kinds & CROWD_ACTION_KINDS or ("armed_clash" in kinds and "protesters" in actors)))
+    is_protest = "protest" in kinds or ("protest" in weak_kinds and kinds & CROWD_ACTION_KINDS) \
+        or _protesters_fight(kinds, weak_kinds, actors)
     if "violent_protest" in kinds and (is_protest or "rioters" in actors or not actors & NON_STATE_ARMED_TYPES):
         return "riot", "violent_demonstration" if is_protest or "state_forces" in actors else "mob_violence"
     if is_protest and "looting" in kinds:

@@ -45,11 +45,11 @@ class FieldSpan:
     end: int
 
 
-# Speech verbs right after an actor word make it the report's source.
 # "killed a man and his son", "a soldier, a police officer and a civilian": the victim is one of several
 # (an apposition, "Ali Musa, a farmer, in Kano", is not).
 MORE_VICTIMS_AFTER = re.compile(
     r"\s*(?:,\s*(?:[\w'-]+\s+){1,4}?)?(?:and|or|as well as)\s+(?:a|an|one|his|her|their|two|three|another|several|other)\b", re.I)
+# Speech verbs right after an actor word make it the report's source.
 SPEECH_AFTER_ACTOR = re.compile(r"\s+(?:said|say|says|told|reported|counted|stated|announced|confirmed|added)\b")
 
 def find_actors(text: str, spans: list[tuple[int, int]], lexicon: Lexicon) -> list[tuple[str, str, str, int, int]]:
