@@ -42,7 +42,7 @@ def test_batch_split_partitions_is_contiguous(count, npartitions, expected_sizes
 def test_batch_dask_runner_keeps_input_order(scheduler_address):
     articles = [Article(id=f"a{index}", text="protest" + "x" * index) for index in range(7)]
     with open_dask_runner(build_extractor, scheduler=scheduler_address) as run_batch:
-        extractions = run_batch(articles)
+        extractions = run_batch(articles).get()
     assert [extraction.article_id for extraction in extractions] == [article.id for article in articles]
     assert [extraction.result for extraction in extractions] == [extract_by_length(a) for a in articles]
 
@@ -70,4 +70,4 @@ def test_batch_dask_ingest_equals_local(tmp_path, scheduler_address):
 def test_batch_local_cluster_extracts_without_a_scheduler_address():
     articles = [Article(id="p", text="a protest"), Article(id="q", text="calm")]
     with open_dask_runner(build_extractor, workers=2, processes=False) as run_batch:
-        assert [extraction.result for extraction in run_batch(articles)] == [extract_by_length(a) for a in articles]
+        assert [extraction.result for extraction in run_batch(articles).get()] == [extract_by_length(a) for a in articles]

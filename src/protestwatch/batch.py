@@ -13,7 +13,8 @@ from distributed import Client, LocalCluster, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from protestwatch.schema import Article
-from protestwatch.store.jobs import BatchRunner, Extraction, ExtractorFactory, extract_one
+from protestwatch.store.jobs import (BatchRunner, DoneExtractions, Extraction, ExtractorFactory,
+                                     PendingExtractions, extract_one)
 
 PLUGIN_NAME = "protestwatch-extractor"
 # Partitions per worker in each batch: many, so a slow partition does not leave the other
@@ -69,12 +70,22 @@ def split_partitions(items: Sequence[T], npartitions: int) -> list[list[T]]:
     return [partition for partition in partitions if partition]
 
 
-def extract_partitioned(client: Client, articles: list[Article], *, npartitions: int) -> list[Extraction]:
-    """Extract ``articles`` on the cluster; the extractions come back in input order."""
+class PendingPartitions:
+    """Partitions submitted to the cluster; ``get`` gathers them, in input order."""
+
+    def __init__(self, client: Client, futures: list[Any]) -> None:
+        self.client, self.futures = client, futures
+
+    def get(self) -> list[Extraction]:
+        return [extraction for partition in self.client.gather(self.futures) for extraction in partition]
+
+
+def extract_partitioned(client: Client, articles: list[Article], *, npartitions: int) -> PendingExtractions:
+    """Submit ``articles`` to the cluster and return at once; ``get()`` waits for them."""
     if not articles:
-        return []
-    futures = client.map(extract_partition, split_partitions(articles, npartitions), pure=False)
-    return [extraction for partition in client.gather(futures) for extraction in partition]
+        return DoneExtractions([])
+    return PendingPartitions(client, client.map(extract_partition, split_partitions(articles, npartitions),
+                                                pure=False))
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from multiprocessing import get_context
 from typing import Iterable, Iterator, Optional
@@ -125,10 +126,20 @@ def run_geoparse(args) -> int:
 
 def run_ingest(args) -> int:
     from .store.jobs import ingest
+    if args.engine == "dask":
+        quiet_dask_logs()
     counts = ingest(args.inputs, db_url=args.db, workers=args.workers, engine=args.engine,
                     scheduler=args.scheduler, skip_errors=args.skip_errors, progress=not args.quiet)
-    print(counts.format_summary() if hasattr(counts, "format_summary") else counts, file=sys.stderr)
+    print(counts.format_summary(), file=sys.stderr)
     return 1 if counts.failed and not args.skip_errors else 0
+
+
+def quiet_dask_logs() -> None:
+    """dask.distributed logs each scheduler, nanny and worker start and stop at INFO (it
+    sets that level when imported); the progress bar and the summary are what users read."""
+    import distributed  # noqa: F401 - imported first so its logging set-up runs now
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)
 
 
 def run_events(args) -> int:

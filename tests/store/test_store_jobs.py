@@ -115,14 +115,24 @@ def test_jobs_ingest_replaces_a_changed_article(db_url, tmp_path):
         assert repository.stats()["events"] == 2
 
 
-def test_jobs_ingest_duplicates_in_input_end_like_one_by_one(tmp_path):
+# Batches of one: each duplicate is chosen while the batch before it is still being saved.
+@pytest.mark.parametrize("batch_size", [None, 1])
+def test_jobs_ingest_duplicates_in_input_end_like_one_by_one(tmp_path, batch_size):
     first, second = {"id": "x", "text": "protest one"}, {"id": "x", "text": "protest two"}
     inputs = [_write_jsonl(tmp_path / "dups.jsonl", [first, second, first, first])]
     db_url = f"sqlite:///{tmp_path / 'dups.db'}"
-    counts = _ingest(inputs, db_url)
+    counts = _ingest(inputs, db_url, batch_size=batch_size)
     assert (counts.stored, counts.skipped) == (3, 1)
     with Repository.open(db_url) as repository:
         assert repository.get_article("x").text == "protest one"
+
+
+def test_jobs_ingest_retries_a_failed_article_seen_again_in_the_next_batch(tmp_path):
+    crashing = {"id": "c", "text": "CRASH protest"}
+    inputs = [_write_jsonl(tmp_path / "crash.jsonl", [crashing, crashing, {"id": "ok", "text": "protest"}])]
+    counts = _ingest(inputs, f"sqlite:///{tmp_path / 'crash.db'}", batch_size=1)
+    assert (counts.stored, counts.skipped, counts.failed) == (1, 0, 2)
+    assert [where for where, _ in counts.failures] == ["c", "c"]
 
 
 def test_jobs_select_pending_compares_with_latest_version():

@@ -11,7 +11,7 @@ import functools
 import multiprocessing
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Callable, ContextManager, Iterable, Iterator, Literal, Optional, Sequence
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Literal, Optional, Protocol, Sequence
 
 from protestwatch.errors import InputError
 from protestwatch.export.writers import BINARY_FORMATS, check_format, write_events
@@ -22,7 +22,8 @@ from protestwatch.store.repository import Repository
 
 Extractor = Callable[[Article], Result]
 ExtractorFactory = Callable[[], Extractor]
-BatchRunner = Callable[[list[Article]], list["Extraction"]]
+BatchRunner = Callable[[list[Article]], "PendingExtractions"]
+StoreItem = tuple[Article, Result, str]
 Engine = Literal["local", "dask"]
 
 # Articles read before a batch is extracted and saved: a crash loses at most one batch
@@ -59,6 +60,31 @@ class Extraction:
     article_id: str
     result: Optional[Result] = None
     error: Optional[str] = None
+
+
+class PendingExtractions(Protocol):
+    """A batch handed to an engine; ``get`` waits for its extractions, in input order."""
+
+    def get(self) -> list[Extraction]: ...
+
+
+@dataclass(frozen=True)
+class DoneExtractions:
+    """A batch extracted before it was handed back (one process: nothing to overlap)."""
+
+    extractions: list[Extraction]
+
+    def get(self) -> list[Extraction]:
+        return self.extractions
+
+
+@dataclass
+class SubmittedBatch:
+    """Articles of one input batch on their way through an engine."""
+
+    size: int
+    pending: list[tuple[Article, str]]
+    extractions: PendingExtractions
 
 
 def load_default_extractor() -> Extractor:
@@ -105,34 +131,64 @@ def ingest(
         run_id = repository.start_run(describe_pipeline_version(extractor_factory))
         try:
             articles = read_articles(inputs, skip_errors=skip_errors, on_error=report_input_error)
-            for batch in chunk(articles, batch_size):
-                ingest_batch(batch, repository=repository, run_batch=run_batch, run_id=run_id,
-                             counts=counts)
-                bar.update(len(batch))
-                bar.set_postfix(stored=counts.stored, skipped=counts.skipped, failed=counts.failed)
+            # One batch is extracted while the one before it is saved: the workers need not
+            # wait for the database. The next batch is chosen only once the previous one's
+            # extractions are in, so what it skips is what a save-then-read order would skip.
+            in_flight: Optional[SubmittedBatch] = None
+            save = functools.partial(save_batch, repository=repository, run_id=run_id, counts=counts, bar=bar)
+            try:
+                for batch in chunk(articles, batch_size):
+                    previous, in_flight = in_flight, None
+                    finished = collect_batch(previous, counts) if previous else []
+                    in_flight = submit_batch(batch, repository=repository, run_batch=run_batch,
+                                             counts=counts, saving=finished)
+                    if previous:
+                        save(finished, previous.size)
+            except InputError:
+                # Reading stopped at bad input: what was read before it is still saved.
+                if in_flight:
+                    save(collect_batch(in_flight, counts), in_flight.size)
+                raise
+            if in_flight:
+                save(collect_batch(in_flight, counts), in_flight.size)
         finally:
             repository.finish_run(run_id, read=counts.read, stored=counts.stored,
                                   skipped=counts.skipped, failed=counts.failed)
     return counts
 
 
-def ingest_batch(batch: list[Article], *, repository: Repository, run_batch: BatchRunner,
-                 run_id: int, counts: IngestCounts) -> None:
-    """Extract the new or changed articles of ``batch`` and save them in input order."""
+def submit_batch(batch: list[Article], *, repository: Repository, run_batch: BatchRunner,
+                 counts: IngestCounts, saving: Sequence[StoreItem]) -> SubmittedBatch:
+    """Hand the new or changed articles of ``batch`` to the engine; ``saving`` are results
+    about to be saved, which count as stored when choosing what to skip."""
     counts.read += len(batch)
     hashes = [hash_article(article) for article in batch]
-    pending = select_pending(batch, hashes, repository.get_content_hashes([a.id for a in batch]))
+    stored_hashes = repository.get_content_hashes([article.id for article in batch])
+    stored_hashes.update((article.id, content_hash) for article, _, content_hash in saving)
+    pending = select_pending(batch, hashes, stored_hashes)
     counts.skipped += len(batch) - len(pending)
-    extractions = run_batch([article for article, _ in pending])
+    return SubmittedBatch(len(batch), pending, run_batch([article for article, _ in pending]))
+
+
+def collect_batch(submitted: SubmittedBatch, counts: IngestCounts) -> list[StoreItem]:
+    """Wait for a submitted batch; its results to save, in input order, failures counted."""
     items = []
-    for (article, content_hash), extraction in zip(pending, extractions):
+    for (article, content_hash), extraction in zip(submitted.pending, submitted.extractions.get()):
         if extraction.result is None:
             counts.add_failure(article.id, extraction.error or "no result")
         else:
             items.append((article, extraction.result, content_hash))
+    return items
+
+
+def save_batch(items: list[StoreItem], size: int, *, repository: Repository, run_id: int,
+               counts: IngestCounts, bar: Any) -> None:
+    """Save a collected batch in one transaction; ``size`` articles were read for it."""
     outcomes = repository.save_results(items, run_id=run_id)
     counts.skipped += outcomes.count("unchanged")
     counts.stored += len(outcomes) - outcomes.count("unchanged")
+    bar.update(size)
+    bar.set_postfix(stored=counts.stored, skipped=counts.skipped, failed=counts.failed)
 
 
 def select_pending(batch: list[Article], hashes: list[str],
@@ -158,9 +214,9 @@ def open_lazily(open_runner: Callable[[], ContextManager[BatchRunner]],
     rerun over stored articles starts no worker processes, cluster or pipeline."""
     opened: list[BatchRunner] = []
 
-    def run_batch(articles: list[Article]) -> list[Extraction]:
+    def run_batch(articles: list[Article]) -> PendingExtractions:
         if not articles:
-            return []
+            return DoneExtractions([])
         if not opened:
             opened.append(stack.enter_context(open_runner()))
         return opened[0](articles)
@@ -181,7 +237,7 @@ def open_batch_runner(factory: ExtractorFactory, *, engine: Engine, workers: int
         raise ValueError(f"unknown engine {engine!r}; choose 'local' or 'dask'")
     elif workers <= 1:
         extractor = factory()
-        yield lambda articles: [extract_one(article, extractor) for article in articles]
+        yield lambda articles: DoneExtractions([extract_one(article, extractor) for article in articles])
     else:
         with open_process_pool_runner(factory, workers=workers) as run_batch:
             yield run_batch
@@ -193,10 +249,10 @@ def open_process_pool_runner(factory: ExtractorFactory, *, workers: int) -> Iter
     # thread is unsafe, and spawn behaves the same on every platform.
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_start_worker, initargs=(factory,)) as pool:
-        def run_batch(articles: list[Article]) -> list[Extraction]:
+        def run_batch(articles: list[Article]) -> PendingExtractions:
             # One article per task: articles take 5 to 500 ms, and a task's overhead is
             # far less, so the workers stay balanced up to the last article.
-            return pool.map(_extract_in_worker, articles, chunksize=1)
+            return pool.map_async(_extract_in_worker, articles, chunksize=1)
 
         yield run_batch
 
