@@ -191,3 +191,65 @@ def test_pipeline_event_takes_the_day_the_narrative_last_named(pipeline):
             "young people gathered at the university in Dakar and threw stones at police.")
     events = _extract(pipeline, text, published="2023-06-05").events
     assert [(e.event_type, e.date) for e in events] == [("riot", "2023-06-01")]
+
+
+def _events_by_place(result):
+    return {(event.location.place or event.location.name): event for event in result.events}
+
+
+def test_pipeline_crowd_word_before_the_act_makes_a_riot(pipeline):
+    result = _extract(pipeline, "Trade unions marched in Lyon on Sunday against the budget.\n\n"
+                                "In Grenoble, protesters set fire to the door of the prefecture on Sunday.")
+    grenoble = _events_by_place(result)["Grenoble"]
+    assert (grenoble.event_type, grenoble.sub_event_type) == ("riot", "violent_demonstration")
+    assert grenoble.actors[0].type in ("rioters", "protesters")
+
+
+def test_pipeline_one_demonstration_per_town_and_day(pipeline):
+    result = _extract(pipeline, "Police fired tear gas at thousands of protesters who threw stones at the "
+                                "parliament in Nairobi on Tuesday. In Mombasa, hundreds marched peacefully. "
+                                "A rights group said 40 people had been arrested in Nairobi on Tuesday.")
+    nairobi = [event for event in result.events if event.location.place == "Nairobi"]
+    assert len(nairobi) == 1
+    assert nairobi[0].event_type == "riot" and nairobi[0].arrests.low == 40
+
+
+def test_pipeline_nationwide_march_is_coded_to_the_country_and_towns_apart(pipeline):
+    result = _extract(pipeline, "Strike against wage freeze ends in clashes in Seville\n\n"
+                                "Hundreds of thousands of workers marched across Spain on Monday against a wage "
+                                "freeze.\n\nIn Seville, protesters threw stones at riot police, who fired rubber "
+                                "bullets.\n\nIn Valencia, thousands rallied outside the regional parliament.")
+    coded = sorted((event.location.precision, event.event_type) for event in result.events)
+    assert coded == [("country", "protest"), ("place", "protest"), ("place", "riot")]
+    nationwide = next(event for event in result.events if event.location.precision == "country")
+    assert nationwide.location.country_code == "ES" and nationwide.crowd_size.low >= 100_000
+
+
+def test_pipeline_security_forces_hurt_are_not_the_crowd(pipeline):
+    result = _extract(pipeline, "Thousands of farmers protested in Warsaw on Friday. The police said 62 members "
+                                "of the security forces had been injured.")
+    event = result.events[0]
+    assert event.crowd_size is None or event.crowd_size.low >= 1000
+    assert event.injuries is not None and event.injuries.low == 62
+
+
+def test_pipeline_reads_decimal_millions(pipeline):
+    result = _extract(pipeline, "Some 1.28 million people marched in Paris on Thursday, the ministry said.")
+    assert result.events[0].crowd_size.low == 1_280_000
+
+
+def test_pipeline_scare_quoted_word_is_no_event(pipeline):
+    result = _extract(pipeline, 'The president said on Monday that he would not give in to "the mob".')
+    assert result.events == []
+
+
+def test_pipeline_country_found_through_its_people_is_named_as_the_country(pipeline):
+    result = _extract(pipeline, "Since the protests began last month, 14 Kenyans have been killed by police, "
+                                "a rights group said.")
+    assert [event.location.name for event in result.events] == ["Kenya"]
+
+
+def test_pipeline_dateline_dates_a_text_without_publication_date(pipeline):
+    result = pipeline.extract(Article(id="t", text="LIMA, March 3, 2023 (Wire) - Thousands of people "
+                                                   "marched in Lima on Thursday against the government."))
+    assert result.reference_date == "2023-03-03" and result.events[0].date == "2023-03-02"

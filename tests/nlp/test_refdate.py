@@ -43,3 +43,24 @@ def test_refdate_infer_day_after_latest_date(text, expected):
 ])
 def test_refdate_without_datable_day_returns_none(text):
     assert infer_reference_date(text, None) == (None, True)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire dateline is the day of writing, not the day before it
+    ("NAIROBI, June 26, 2024 (Wire) - Police shot dead five people on Tuesday.", D(2024, 6, 26)),
+    ("JOS, Nigeria, April 18 (Wire) - Gunmen raided a village on April 16, 2023.", D(2023, 4, 18)),
+    # a date inside the story is no dateline
+    ("Police said on June 26, 2024 that five people died.", D(2024, 6, 27)),
+])
+def test_refdate_dateline_is_the_reference(text, expected):
+    assert infer_reference_date(text, None) == (expected, True)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NAIROBI, June 26 (Wire) - Police shot dead five people on Tuesday.", D(2026, 6, 26)),
+    # never after today: a December date in a text read in November is last year's
+    ("Workers struck on Dec. 12 and again on Dec. 14.", D(2025, 12, 15)),
+    ("Police came on Tuesday, Nov. 18.", D(2025, 11, 19)),
+])
+def test_refdate_yearless_dates_take_their_latest_year_up_to_today(text, expected):
+    assert infer_reference_date(text, None, today=D(2026, 11, 26)) == (expected, True)

@@ -32,6 +32,14 @@ VAGUE_PRECISIONS = frozenset({"year"})
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s")
 COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
+# Two demonstrations of one day this close (about 10 km) are in one town.
+SAME_TOWN_DEGREES = 0.1
+# Demonstration sub-types from the calmest: a merged event keeps the more violent, and the
+# trained classifier may not calm down what the rules found violent.
+SUB_TYPE_SEVERITY = {"peaceful_protest": 0, "protest_with_intervention": 1,
+                  "excessive_force_against_protesters": 2, "mob_violence": 3, "violent_demonstration": 4}
+ARRESTS_TYPE = ("strategic_development", "arrests")
+VIOLENT_SUB_TYPES = frozenset({"mob_violence", "violent_demonstration"})
 # Where one unnumbered victim ("gunmen shot dead a farmer") is the fatality count. Not in
 # demonstrations: their reports retell the killing that set them off ("after police shot a man").
 LONE_VICTIM_TYPES = frozenset({"violence_against_civilians", "battles", "explosions_remote_violence"})
@@ -43,6 +51,8 @@ CASUALTY_DESTINATION_BEFORE = re.compile(
     r"(?:(?:hospitals?|clinics?|medical (?:centres?|centers?|college))\s+)?(?:in|at)?\s*$", re.I)
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
+SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
 ACTOR_QUALIFIER_GAP = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}")
 
@@ -64,10 +74,11 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
                    reconcile: Callable) -> list[Event]:
     """EVENT records for every frame of eventive mentions that ACLED would code."""
     sentence_dates = _dates_by_sentence(analysis)
-    sentence_places = _places_by_sentence(analysis, lexicon)
+    sentence_places, nationwide = _places_by_sentence(analysis, lexicon)
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
-    all_frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts)
+    all_frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts,
+                                frozenset(nationwide))
     frames = [f for f in all_frames if f.when.precision not in VAGUE_PRECISIONS]
     focus = _focus_place(analysis, lexicon)
     context = _context_sentences(frames, all_frames, len(analysis.sentences))
@@ -84,7 +95,49 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
             _take_missing_counts(retold, event)
         elif not (min(frame.sentences) == first_sentence and _is_lead_told_day_by_day(event, built)):
             events.append(event)
-    return [event for event in events if not _is_vaguer_retelling(event, events)]
+    events = [event for event in events if not _is_vaguer_retelling(event, events)]
+    return _merge_same_scene(events)
+
+
+def _merge_same_scene(events: list[Event]) -> list[Event]:
+    """One demonstration per town and day (EVENTS.md: one place, one day; a march and the
+    arrests at it are one event): "at least 50 people were arrested in Nairobi on Tuesday",
+    told after the day's other towns, is the arrests of Nairobi's march, not a second event.
+    The more violent type decides; counts, demands and responses missing from the first
+    telling are taken from the later one."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((other for other in kept if _is_same_scene(other, event)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        if same.event_type not in DEMONSTRATION_TYPES or (
+                event.event_type in DEMONSTRATION_TYPES
+                and SUB_TYPE_SEVERITY[event.sub_event_type] > SUB_TYPE_SEVERITY[same.sub_event_type]):
+            same.event_type, same.sub_event_type, same.actors = event.event_type, event.sub_event_type, event.actors
+        arrests = ["arrests"] if ARRESTS_TYPE in ((same.event_type, same.sub_event_type),
+                                                  (event.event_type, event.sub_event_type)) else []
+        same.state_responses = _unique(same.state_responses + event.state_responses + arrests)
+        same.demands = _unique(same.demands + event.demands)
+        _take_missing_counts(same, event)
+        same.summary = write_summary(same)
+    return kept
+
+
+def _is_same_scene(a: Event, b: Event) -> bool:
+    kinds = [a.event_type in DEMONSTRATION_TYPES or (a.event_type, a.sub_event_type) == ARRESTS_TYPE,
+             b.event_type in DEMONSTRATION_TYPES or (b.event_type, b.sub_event_type) == ARRESTS_TYPE]
+    if not all(kinds) or DEMONSTRATION_TYPES.isdisjoint({a.event_type, b.event_type}):
+        return False
+    if (a.date, a.end_date) != (b.date, b.end_date) or a.location.country_code != b.location.country_code:
+        return False
+    if {a.location.precision, b.location.precision} - {"place", "point"}:
+        return False
+    if (a.location.place or a.location.name) == (b.location.place or b.location.name):
+        return True
+    return (a.location.lat is not None and b.location.lat is not None
+            and abs(a.location.lat - b.location.lat) < SAME_TOWN_DEGREES
+            and abs(a.location.lon - b.location.lon) < SAME_TOWN_DEGREES)
 
 
 def _take_missing_counts(event: Event, retelling: Event) -> None:
@@ -217,13 +270,16 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
     return dates
 
 
-def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int, object]:
-    """The most precise place of each sentence (a landmark before its town before its country).
+def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dict[int, object], set[int]]:
+    """The most precise place of each sentence (a landmark before its town before its country),
+    and the sentences that report something all over a country ("marched across France"),
+    whose place is that country.
 
     A country that only qualifies an actor who operates abroad ("Russian forces shelled...",
     "the Nigerian military") says whose forces they are, not where the event happened."""
     rank = {"point": 0, "place": 1, "admin1": 2, "country": 3}
     best: dict[int, object] = {}
+    spread: dict[int, object] = {}
     dateline = DATELINE.match(analysis.text)
     for place in analysis.places:
         if dateline and place.end <= dateline.end():
@@ -237,7 +293,13 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> dict[int
             continue
         if index not in best or rank[place.precision] < rank[best[index].precision]:
             best[index] = place
-    return best
+        if place.precision in ("country", "admin1") and SPREAD_OVER_BEFORE.search(
+                analysis.text, max(0, place.start - 20), place.start):
+            spread.setdefault(index, place)
+    # "marched across France ... and Bordeaux's town hall in flames": the sentence reports
+    # what happened all over the country; its towns are details of it.
+    best.update(spread)
+    return best, set(spread)
 
 
 def _is_casualty_destination(place, text: str) -> bool:
@@ -281,7 +343,9 @@ def _locate(frame: Frame, analysis: ArticleAnalysis, focus) -> Optional[Location
         return None
     if frame.when.is_summary and not frame.has_own_place:
         place = _country_level(place, analysis)  # a summary over many days is coded to the country
-    return Location(name=place.text or place.name, place=place.place, admin1=place.admin1,
+    # A country found through its people ("Kenyans") is named as the country.
+    name = place.country if place.precision == "country" and place.country else place.text or place.name
+    return Location(name=name, place=place.place, admin1=place.admin1,
                     country=place.country, country_code=place.country_code, lat=place.lat,
                     lon=place.lon, geonames_id=place.geonames_id, precision=place.precision)
 
@@ -302,7 +366,7 @@ def _counts(context, analysis, lexicon, reconcile, event_type, evidence) -> dict
         role = classify_quantity(analysis.text, quantity.start, quantity.end, quantity.noun, lexicon)
         if role is None or (role == "crowd_size" and event_type not in DEMONSTRATION_TYPES):
             continue
-        if _near_grievance(quantity, grievance_spans):
+        if _near_grievance(quantity, grievance_spans, analysis.text):
             continue
         estimate = Estimate(low=quantity.low, high=quantity.high, text=quantity.text,
                             attributed_to=quantity.attributed_to)
@@ -316,9 +380,11 @@ def _counts(context, analysis, lexicon, reconcile, event_type, evidence) -> dict
     return {name: (build_quantity(found, reconcile) if found else None) for name, found in estimates.items()}
 
 
-def _near_grievance(quantity, grievance_spans) -> bool:
-    # "protesting the killing of two students": the number belongs to the grievance.
-    return any(0 <= start - quantity.end <= 40 or 0 <= quantity.start - end <= 15
+def _near_grievance(quantity, grievance_spans, text: str) -> bool:
+    # "protesting the killing of two students": the number belongs to the grievance, when
+    # no sentence ends between them.
+    return any((0 <= start - quantity.end <= 40 and not SENTENCE_BREAK.search(text, quantity.end, start))
+               or (0 <= quantity.start - end <= 15 and not SENTENCE_BREAK.search(text, end, quantity.start))
                for start, end in grievance_spans)
 
 
@@ -369,12 +435,14 @@ def _code_arrest_tally(frame: Frame, decision: tuple[str, str]) -> tuple[str, st
 
 def refine_sub_type(decision: tuple[str, str], text: str, spans) -> tuple[str, str]:
     """Within a demonstration, the trained classifier may choose the sub-type the rules
-    missed (force against a march, damage by demonstrators) when it is confident."""
+    missed (force against a march, damage by demonstrators) when it is confident; it may not
+    call peaceful what the rules found violent ("protesters ransacked shops")."""
     event_type, sub_type = decision
     if event_type not in DEMONSTRATION_TYPES:
         return decision
     label, probability = load_event_models().predict_sub_event_type(" ".join(text[s:e] for s, e in spans))[0]
-    if probability >= LEARNED_SUB_TYPE_MIN_PROBABILITY and label in DEMONSTRATION_SUB_TYPES:
+    if probability >= LEARNED_SUB_TYPE_MIN_PROBABILITY and label in DEMONSTRATION_SUB_TYPES \
+            and not (sub_type in VIOLENT_SUB_TYPES and label not in VIOLENT_SUB_TYPES):
         return DEMONSTRATION_SUB_TYPES[label], label
     return decision
 

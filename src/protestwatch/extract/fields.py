@@ -13,6 +13,9 @@ from .lexicon import Lexicon
 # ("200 people have been"), and words before it ("police arrested"), in words.
 ROLE_WINDOW_AFTER_WORDS = 6
 ROLE_WINDOW_BEFORE_WORDS = 5
+OF_PHRASE_BEFORE_VERB = re.compile(
+    r"\S+ of (?:the |their |its )?(?:(?P<forces>(?:riot |security |armed |police )?(?:police|forces|officers|troops|"
+    r"army|military|gendarmerie|guards?)\b)|(?:\S+ ){0,2}?\S+) (?=(?:were|was|have|had|are|is|been|being)\b)")
 CLAIM_MAX_CHARS = 120
 
 CLAIM_CUE = re.compile(
@@ -211,7 +214,15 @@ def _split_conjoined(names: str, offset: int):
 
 def classify_quantity(text: str, start: int, end: int, noun: Optional[str], lexicon: Lexicon) -> Optional[str]:
     """What a number counts: arrests, fatalities, injuries or crowd_size, or None."""
-    after = _words_after(text, end, ROLE_WINDOW_AFTER_WORDS)
+    after = _words_after(text, end, 2 * ROLE_WINDOW_AFTER_WORDS)
+    of_phrase = OF_PHRASE_BEFORE_VERB.match(after)
+    if of_phrase:
+        # "441 members of the security forces had been injured": the verb after the "of"
+        # phrase says what is counted, and members of the forces are no crowd.
+        after = after[of_phrase.end():]
+        if of_phrase.group("forces"):
+            noun = None
+    after = " ".join(after.split()[:ROLE_WINDOW_AFTER_WORDS])
     before = _words_before(text, start, ROLE_WINDOW_BEFORE_WORDS)
     for role in ("arrests", "fatalities", "injuries", "crowd_size"):
         for pattern in lexicon.quantity_roles:

@@ -7,6 +7,7 @@ a multi-day span ("since the protests began"), which always opens a summary even
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -38,6 +39,9 @@ class DateSpan:
         return self.date - slack <= other.last and other.date - slack <= self.last
 
 
+HEADLINE_END = re.compile(r"[.!?:;\"”’)]$")
+
+
 @dataclass
 class Frame:
     mentions: list[Mention]
@@ -45,6 +49,11 @@ class Frame:
     place: Optional[object]  # a geo Place
     has_own_place: bool = False
     sentences: list[int] = field(default_factory=list)
+    # A headline's place ("... as Bordeaux town hall set ablaze") names a detail it picked out;
+    # the story's own sentences place the event.
+    place_from_headline: bool = False
+    # "marched across France": the event is nationwide; a town named later is a detail of it.
+    is_nationwide: bool = False
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -62,25 +71,45 @@ class Frame:
 
 def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
                    sentence_places: dict[int, object], default_date: DateSpan,
-                   sentence_texts: dict[int, str]) -> list[Frame]:
+                   sentence_texts: dict[int, str], nationwide_sentences: frozenset[int] = frozenset()) -> list[Frame]:
     """Frames in text order from eventive mentions; weak mentions only join or need a gathering verb."""
     frames: list[Frame] = []
+    # Crowd words that joined nothing yet: "protesters set fire to the door" opens its frame
+    # at "set fire", and the crowd word before it still says who acted.
+    unplaced_weak: list[Mention] = []
+    headline = 0 if _is_headline(sentence_texts.get(0, "")) else None
     for mention in mentions:
         if not mention.is_eventive:
             continue
+        unplaced_weak = [weak for weak in unplaced_weak if weak.sentence == mention.sentence]
         own_date = sentence_dates.get(mention.sentence)
         own_place = sentence_places.get(mention.sentence)
         current = frames[-1] if frames else None
         if current and own_date is None and mention.sentence not in current.sentences:
             own_date, own_place = _scene_set_since(current, mention.sentence, sentence_dates, sentence_places, own_place)
         if current and _joins(current, mention, own_date, own_place):
-            _refine(current, own_date, own_place)
+            if current.place_from_headline and own_place is not None and mention.sentence != headline:
+                current.place, current.place_from_headline = own_place, False
+                current.is_nationwide = mention.sentence in nationwide_sentences
+            _refine(current, own_date, None if current.is_nationwide else own_place)
             current.add(mention)
         elif not mention.is_weak or _has_gathering_verb(sentence_texts[mention.sentence]):
             mention.is_weak = False  # "protesters gathered": the crowd word is the report
             told_date = own_date or _date_told_before(mention.sentence, sentence_dates)
             frames.append(_open_frame(mention, told_date, own_place, current, default_date))
+            frames[-1].place_from_headline = mention.sentence == headline and own_place is not None
+            frames[-1].is_nationwide = mention.sentence in nationwide_sentences
+            frames[-1].mentions[:0] = unplaced_weak
+            unplaced_weak = []
+        else:
+            unplaced_weak.append(mention)
     return frames
+
+
+def _is_headline(sentence: str) -> bool:
+    """A title line: no closing punctuation, a line to itself."""
+    stripped = sentence.strip()
+    return bool(stripped) and "\n" not in stripped and not HEADLINE_END.search(stripped)
 
 
 def _scene_set_since(frame: Frame, sentence: int, sentence_dates: dict[int, DateSpan],
@@ -112,6 +141,8 @@ def _date_told_before(sentence: int, sentence_dates: dict[int, DateSpan]) -> Opt
 def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_place) -> bool:
     if mention.sentence in frame.sentences:
         return True
+    if frame.is_nationwide and own_place is not None and PLACE_RANK[own_place.precision] < PLACE_RANK["admin1"]:
+        return False  # after "across France", "In Nantes, demonstrators attacked a bank" is Nantes's event
     if own_date is not None and (own_date.is_summary != frame.when.is_summary
                                  or not own_date.overlaps(frame.when)
                                  or _names_another_day(frame.when, own_date)):

@@ -28,6 +28,10 @@ WORD = re.compile(r"[\w'-]+")
 COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:(?:a|an|the|mass|large|street)\s+){0,2}", re.I)
 # Capitalised inside a sentence, these are months, not triggers.
 MONTH_HOMONYMS = frozenset({"March"})
+# A short quoted phrase around a trigger: the opening mark at most two words before it,
+# the closing one right after it.
+SCARE_QUOTE_BEFORE = re.compile(r"[\"“](?:[\w'’-]+\s+){0,2}$")
+SCARE_QUOTE_AFTER = re.compile(r"[,.!?]?[\"”]")
 # "No arrests were made", "these are not protests", "without further clashes": the trigger is denied.
 NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?\s*$", re.I)
 
@@ -102,7 +106,15 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
     if mention.kind in GRIEVANCE_KINDS:
         mention.is_grievance = _has_cue(before, lexicon.grievance_cues, GRIEVANCE_WINDOW_WORDS)
     mention.is_irrealis = (_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
-                           or NEGATED_BEFORE.search(before) is not None)
+                           or NEGATED_BEFORE.search(before) is not None
+                           or _is_scare_quoted(text, mention))
+
+
+def _is_scare_quoted(text: str, mention: Mention) -> bool:
+    """"he would not be swayed by "the mob"": a word or two in quotation marks is a name
+    someone calls a thing, not a report that it happened."""
+    opening = SCARE_QUOTE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    return opening is not None and SCARE_QUOTE_AFTER.match(text, mention.end) is not None
 
 
 def _clause_before(text: str, sentence_start: int, position: int) -> str:

@@ -41,16 +41,18 @@ class ParagraphSentencizer:
 class ReferenceDateTagger:
     """The date relative expressions resolve against: ``doc._.published`` when given, else
     inferred from the text (``doc._.reference_date``, ``doc._.reference_date_inferred``).
-    Undated text falls back to today's date, flagged as inferred."""
+    Undated text falls back to today's date, flagged as inferred; dates written without a
+    year are then taken as their latest occurrence up to today."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         from .refdate import infer_reference_date
-        reference, is_inferred = infer_reference_date(text_of(doc), doc._.published)
+        today = dt.date.today()
+        reference, is_inferred = infer_reference_date(text_of(doc), doc._.published, today=today)
         if reference is None:
-            reference, is_inferred = dt.date.today(), True
+            reference, is_inferred = today, True
         doc._.reference_date = reference
         doc._.reference_date_inferred = is_inferred
         return doc

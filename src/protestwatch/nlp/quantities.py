@@ -277,9 +277,9 @@ _MONTHS = build_alternation(
     + [a for r in read_table("months.csv") for a in r["abbreviations"].split()]
 )
 # Spans that look like numbers but are dates or clock times ("Mar. 3", "3 and 5 June",
-# "2020-08-23", "10:30"); quantities inside them are dropped.
+# "2020-08-23", "10:30"); quantities inside them are dropped. "1.08 million" is no time.
 DATE_LIKE = re.compile(
-    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[:.]\d{{2}}\b"
+    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[:.]\d{{2}}\b(?!\s*(?:million|billion|thousand|m|bn|k)\b)"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and)\s*\d{{1,2}})?(?:,?\s+\d{{4}})?\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to|and)\s*\d{{1,2}})?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}})?"
     rf"|\b(?:{_MONTHS})\.?,?\s+\d{{4}}\b"

@@ -2,12 +2,14 @@
 
 The publication date when the input gives one; otherwise a date inferred from the text
 (EVENTS.md: "infer a reference date from the text itself (explicit dates, captions) and
-say so"). News is usually published the day after the latest dated event it reports,
-so the inferred reference is the day after the latest explicit calendar date.
+say so"). A wire dateline ("NAIROBI, June 26 (Agency) -") is the day of writing; without
+one, news is usually published the day after the latest dated event it reports, so the
+inferred reference is the day after the latest explicit calendar date.
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Optional
 
@@ -16,24 +18,40 @@ from protestwatch.nlp.times import ExplicitDate, find_explicit_dates, weekday_ag
 
 # "a march is planned for May 3": such a date says nothing about when the text was written
 FUTURE_CUE = re.compile(rf"\b(?i:{build_alternation(read_words('future_cues.csv'))})\b")
+# What a dateline puts before its date, from the start of a line: the place in capitals,
+# perhaps followed by its region or country ("JOS, Nigeria, ").
+DATELINE_PLACE = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30})?,\s*")
+DATELINE_LINES = 3
 
 
-def infer_reference_date(text: str, published: Optional[str]) -> tuple[Optional[dt.date], bool]:
+def infer_reference_date(text: str, published: Optional[str],
+                         today: Optional[dt.date] = None) -> tuple[Optional[dt.date], bool]:
     """(reference date, inferred?).
 
     A parseable ``published`` (``YYYY-MM-DD`` or full ISO 8601) wins, with
-    inferred=False. Otherwise the day after the latest explicit date in the text, with
-    inferred=True. When the text gives no day-precision date whose year can be
-    established, returns (None, True): the caller decides the fallback (taking today's
-    date would make the output depend on when it was run).
+    inferred=False. Otherwise, with inferred=True, the date of a dateline, else the day
+    after the latest explicit date in the text. Dates written without a year take the
+    year of the text's dated mentions; when it has none, and only when ``today`` is
+    given, their latest occurrence not after ``today``. With no day-precision date to go
+    on, returns (None, True): the caller decides the fallback.
     """
     parsed = parse_published(published)
     if parsed is not None:
         return parsed, False
-    dates = resolve_explicit_dates(text)
+    dates = resolve_explicit_dates(text, today=today)
     if not dates:
         return None, True
-    return max(dates) + dt.timedelta(days=1), True
+    first_written, first_date = dates[0]
+    if _is_dateline(text, first_written):
+        return first_date, True
+    return max(date for _, date in dates) + dt.timedelta(days=1), True
+
+
+def _is_dateline(text: str, written: ExplicitDate) -> bool:
+    line_start = text.rfind("\n", 0, written.start) + 1
+    if text.count("\n", 0, line_start) >= DATELINE_LINES:
+        return False
+    return DATELINE_PLACE.fullmatch(text, line_start, written.start) is not None
 
 
 def parse_published(published: Optional[str]) -> Optional[dt.date]:
@@ -47,16 +65,19 @@ def parse_published(published: Optional[str]) -> Optional[dt.date]:
         return dt.date(*map(int, match.groups())) if match else None
 
 
-def resolve_explicit_dates(text: str) -> list[dt.date]:
-    """Day-precision dates the text states, yearless ones completed with the year of
-    the dated mentions, skipping dates announced for the future."""
+def resolve_explicit_dates(text: str, *, today: Optional[dt.date] = None) -> list[tuple[ExplicitDate, dt.date]]:
+    """Day-precision dates the text states, in text order, each with its calendar date,
+    skipping dates announced for the future (see ``infer_reference_date`` for the year)."""
     spans = sentence_spans(text)
     written = [d for d in find_explicit_dates(text) if d.day is not None and not _is_future(text, spans, d)]
     years = [d.year for d in written if d.year is not None]
-    if not years:
+    if years:
+        complete = functools.partial(_complete, year=max(years))
+    elif today is not None:
+        complete = functools.partial(_complete_before, today=today)
+    else:
         return []
-    year = max(years)
-    return [date for date in (_complete(d, year) for d in written) if date is not None]
+    return [(d, date) for d, date in ((d, complete(d)) for d in written) if date is not None]
 
 
 def _is_future(text: str, spans: list[tuple[int, int]], date: ExplicitDate) -> bool:
@@ -74,6 +95,15 @@ def _complete(written: ExplicitDate, year: int) -> Optional[dt.date]:
         if date and (not written.weekday or weekday_agrees(date, written.weekday)):
             return date
     return _safe_date(candidates[0], written.month, written.day)
+
+
+def _complete_before(written: ExplicitDate, today: dt.date) -> Optional[dt.date]:
+    """The latest occurrence of a yearless date not after ``today`` (on its weekday, if stated)."""
+    for year in range(today.year, today.year - 8, -1):
+        date = _safe_date(written.year or year, written.month, written.day)
+        if date and date <= today and (not written.weekday or weekday_agrees(date, written.weekday)):
+            return date
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
