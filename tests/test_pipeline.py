@@ -253,3 +253,33 @@ def test_pipeline_dateline_dates_a_text_without_publication_date(pipeline):
     result = pipeline.extract(Article(id="t", text="LIMA, March 3, 2023 (Wire) - Thousands of people "
                                                    "marched in Lima on Thursday against the government."))
     assert result.reference_date == "2023-03-03" and result.events[0].date == "2023-03-02"
+
+
+def test_pipeline_codes_each_town_of_a_list(pipeline):
+    result = _extract(pipeline, "On Sunday night, protesters took to the streets in several cities, including "
+                                "Shiraz, Isfahan and Kerman. In Shiraz, crowds set fire to police vehicles.")
+    coded = {(event.location.place, event.event_type) for event in result.events}
+    assert coded == {("Shiraz", "riot"), ("Isfahan", "protest"), ("Kerman", "protest")}
+
+
+def test_pipeline_town_and_its_state_are_no_list(pipeline):
+    result = _extract(pipeline, "On Sunday, over 100 people marched in Garden City, New York against police brutality.")
+    assert len(result.events) == 1
+
+
+def test_pipeline_place_in_a_demand_is_not_where_the_crowd_is(pipeline):
+    result = _extract(pipeline, "On Monday, students at a university in Toronto set up an encampment, demanding "
+                                "that it cut ties with companies linked to Israel.")
+    assert [event.location.country_code for event in result.events] == ["CA"]
+
+
+def test_pipeline_person_with_age_is_not_a_place_nor_a_toll(pipeline):
+    result = _extract(pipeline, "Protests erupted in Tehran on Saturday after Mahsa Amini, 22, died in custody.")
+    assert {event.location.country_code for event in result.events} == {"IR"}
+    assert all(event.fatalities is None or event.fatalities.low != 22 for event in result.events)
+
+
+def test_pipeline_a_day_after_an_event_is_not_the_day_after_publication(pipeline):
+    result = _extract(pipeline, "Police cleared the camp in Austin on Thursday, a day after counter-protesters "
+                                "attacked it.", published="2024-05-03")
+    assert all(event.date <= "2024-05-03" for event in result.events)

@@ -51,6 +51,12 @@ CASUALTY_DESTINATION_BEFORE = re.compile(
     r"(?:(?:hospitals?|clinics?|medical (?:centres?|centers?|college))\s+)?(?:in|at)?\s*$", re.I)
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
+# Where a clause ends: a place after it is out of reach of the cues before it.
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|who|which|where)\b|\bbut\b|\bwhile\b")
+# A list of towns: introduced by "in"/"including"/"such as", joined by commas and "and".
+LIST_INTRO_BEFORE = re.compile(r"\b(?:in|including|such as|across|cities of|towns of)\s+$", re.I)
+LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
+ADMIN_NOUN_AFTER = re.compile(r"\s+(?:counties|county|provinces|districts|states|regions|parishes)\b", re.I)
 SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
@@ -87,6 +93,7 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
         event = _build_event(frame, sentences, analysis, lexicon, reconcile, focus)
         if event is not None:
             built.append((frame, event))
+            built.extend((frame, town_event) for town_event in _code_listed_towns(frame, event, analysis, lexicon))
     first_sentence = min((min(frame.sentences) for frame, _ in built), default=None)
     events = []
     for frame, event in built:
@@ -138,6 +145,67 @@ def _is_same_scene(a: Event, b: Event) -> bool:
     return (a.location.lat is not None and b.location.lat is not None
             and abs(a.location.lat - b.location.lat) < SAME_TOWN_DEGREES
             and abs(a.location.lon - b.location.lon) < SAME_TOWN_DEGREES)
+
+
+def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, lexicon: Lexicon) -> list[Event]:
+    """"Protesters took to the streets in dozens of cities, including Tehran, Mashhad, Tabriz and
+    Rasht": one event for each town listed with the event's own (ACLED codes each location).
+    The other towns get what the listing sentence says of them all, and no counts."""
+    if event.location.precision not in ("place", "point"):
+        return []
+    for index in sorted(frame.sentences):
+        towns = _town_list(analysis, index)
+        own = [town for town in towns if (town.place or town.name) == (event.location.place or event.location.name)]
+        if not own:
+            continue
+        listed = [mention for mention in frame.mentions if mention.sentence == index]
+        sentence = [analysis.sentences[index]]
+        found_actors = find_actors(analysis.text, sentence, lexicon)
+        decision = classify_event({m.kind for m in listed if not m.is_weak}, {m.kind for m in listed if m.is_weak},
+                                  (actor[0] for actor in found_actors))
+        if decision is None:
+            return []
+        return [_town_event(event, town, decision, found_actors, analysis.text, listed) for town in towns
+                if town not in own]
+    return []
+
+
+def _town_list(analysis: ArticleAnalysis, index: int) -> list:
+    """The towns of a list ("in Tehran, Mashhad, Tabriz and Rasht") in sentence ``index``."""
+    start, end = analysis.sentences[index]
+    towns = [place for place in analysis.places if start <= place.start < end and place.precision == "place"]
+    for first in range(len(towns)):
+        if not LIST_INTRO_BEFORE.search(analysis.text, max(start, towns[first].start - 40), towns[first].start):
+            continue
+        run, has_and = [towns[first]], False
+        for town in towns[first + 1:]:
+            gap = LIST_GAP.fullmatch(analysis.text, run[-1].end, town.start)
+            if not gap or town.name in (run[-1].admin1, run[-1].country):
+                break  # "Garden City, New York": a town and its state
+            run.append(town)
+            has_and = has_and or "and" in gap.group(0)
+            if has_and:
+                break
+        # Two towns need an "and": "Federal Way, Washington" is one town.
+        if has_and and not ADMIN_NOUN_AFTER.match(analysis.text, run[-1].end) \
+                and len({(town.place or town.name) for town in run}) == len(run):
+            return run
+    return []
+
+
+def _town_event(event: Event, town, decision: tuple[str, str], found_actors, text: str, mentions) -> Event:
+    event_type, sub_type = decision
+    location = Location(name=town.text or town.name, place=town.place, admin1=town.admin1, country=town.country,
+                        country_code=town.country_code, lat=town.lat, lon=town.lon,
+                        geonames_id=town.geonames_id, precision=town.precision)
+    copy = event.model_copy(deep=True, update={
+        "event_type": event_type, "sub_event_type": sub_type, "location": location,
+        "actors": assign_actors(event_type, sub_type, found_actors, location.country, None),
+        "state_responses": [], "evidence": [_evidence("event_type", text, m.start, m.end) for m in mentions
+                                            if not m.is_weak][:3] + [_evidence("location", text, town.start, town.end)],
+        **{name: None for name in COUNT_FIELDS}})
+    copy.summary = write_summary(copy)
+    return copy
 
 
 def _take_missing_counts(event: Event, retelling: Event) -> None:
@@ -286,6 +354,7 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[di
             continue  # where the reporter files from, not where the event happened
         if place.lat is None or _is_actor_word(place, analysis.text, lexicon) \
                 or _is_casualty_destination(place, analysis.text) \
+                or _is_in_claim(place, analysis, lexicon) \
                 or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)):
             continue
         index = _sentence_of(analysis.sentences, place.start)
@@ -306,6 +375,17 @@ def _is_casualty_destination(place, text: str) -> bool:
     """"eight wounded were taken to hospital in Jos": where the casualties went, not where the
     event happened."""
     return CASUALTY_DESTINATION_BEFORE.search(text, max(0, place.start - 60), place.start) is not None
+
+
+def _is_in_claim(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
+    """"students demanding that the university divest from companies linked to Israel": a
+    place inside what a crowd asks for or stands with is not where it acts."""
+    index = _sentence_of(analysis.sentences, place.start)
+    if index is None:
+        return False
+    clause = analysis.text[analysis.sentences[index][0]:place.start]
+    clause = CLAUSE_BREAK.split(clause)[-1]
+    return lexicon.claim_place_cues.search(clause) is not None
 
 
 def _is_actor_word(place, text: str, lexicon: Lexicon) -> bool:

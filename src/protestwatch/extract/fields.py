@@ -16,6 +16,8 @@ ROLE_WINDOW_BEFORE_WORDS = 5
 OF_PHRASE_BEFORE_VERB = re.compile(
     r"\S+ of (?:the |their |its )?(?:(?P<forces>(?:riot |security |armed |police )?(?:police|forces|officers|troops|"
     r"army|military|gendarmerie|guards?)\b)|(?:\S+ ){0,2}?\S+) (?=(?:were|was|have|had|are|is|been|being)\b)")
+INCLUDING_ASIDE = re.compile(r",\s+(?:including|among them|mostly|most of them)\s[^,]{1,40},\s*")
+SUBSET_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them)$", re.I)
 CLAIM_MAX_CHARS = 120
 
 CLAIM_CUE = re.compile(
@@ -222,8 +224,12 @@ def classify_quantity(text: str, start: int, end: int, noun: Optional[str], lexi
         after = after[of_phrase.end():]
         if of_phrase.group("forces"):
             noun = None
+    # "739 people, including 60 women, had been arrested": the verb after the aside counts.
+    after = INCLUDING_ASIDE.sub(" ", after, count=1)
     after = " ".join(after.split()[:ROLE_WINDOW_AFTER_WORDS])
     before = _words_before(text, start, ROLE_WINDOW_BEFORE_WORDS)
+    if SUBSET_BEFORE.search(before):
+        return None  # "including 60 women": part of a number counted already
     for role in ("arrests", "fatalities", "injuries", "crowd_size"):
         for pattern in lexicon.quantity_roles:
             if pattern.role != role:

@@ -184,8 +184,11 @@ def same_place(a, b) -> bool:
     """True when two places can be one event's location: one contains or names the other."""
     if a.country_code != b.country_code:
         return False
-    if "country" in (a.precision, b.precision) or "admin1" in (a.precision, b.precision):
+    if "country" in (a.precision, b.precision):
         return True
+    if "admin1" in (a.precision, b.precision):
+        # Gilan province does not hold Mashhad; an unknown region may hold anything.
+        return a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1
     return (a.geonames_id is not None and a.geonames_id == b.geonames_id) or (a.place or a.name) == (b.place or b.name)
 
 

@@ -57,6 +57,7 @@ class Lexicon:
     quantity_roles: tuple[RolePattern, ...]
     grievance_cues: re.Pattern
     irrealis_cues: re.Pattern
+    claim_place_cues: re.Pattern
     lone_victim: re.Pattern
 
 
@@ -70,6 +71,7 @@ def load_lexicon() -> Lexicon:
         quantity_roles=tuple(_load_roles()),
         grievance_cues=_compile_cues("grievance_cues.txt"),
         irrealis_cues=_compile_cues("irrealis_cues.txt"),
+        claim_place_cues=_compile_cues("claim_place_cues.txt"),
         lone_victim=_compile_lone_victim(),
     )
 

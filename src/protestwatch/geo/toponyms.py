@@ -36,6 +36,7 @@ _LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to
                             "around", "throughout", "of", "via", "through", "inside", "central", "downtown",
                             "northern", "southern", "eastern", "western", "capital"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*|\n)$")
+AGE_AFTER_NAME = re.compile(r",\s*\d{1,3},")
 # Text between a place and its container: ", " or " (" possibly after a lowercase
 # descriptor ("Minakulu sub-county (Oyam, Northern)").
 _CONTAINER_GAP = re.compile(r"^(?:\s+[A-Za-z][a-z\-]*){0,2}\s*(?:,|\()\s*$")
@@ -129,6 +130,8 @@ class ToponymRecogniser:
         tokens = tokenize(text)
         mentions: list[Mention] = []
         for run in self._capitalised_runs(text, tokens):
+            if AGE_AFTER_NAME.match(text, tokens[run[-1]].end):
+                continue  # "Mahsa Amini, 22, died": a person and her age
             run = self._drop_organisation_name(tokens, run)
             mentions.extend(self._mentions_in_run(text, tokens, run))
         link_containers(text, mentions)

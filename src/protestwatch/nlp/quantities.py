@@ -271,6 +271,7 @@ NEXT_WORD = re.compile(r"-?\s*([a-z][a-z'’.]*)", re.IGNORECASE)
 # how far back the "aged 25" and "$5" checks look
 PRECEDING_WINDOW = 12
 PRECEDING_AGE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+PRECEDING_NAME_COMMA = re.compile(r"[A-Z][a-z'’-]+,\s*$")
 PRECEDING_MONEY = re.compile(r"(?:[$€£¥]|\b(?:US|USD|EUR|GBP))\s*$")
 _MONTHS = build_alternation(
     [r["name"] for r in read_table("months.csv")]
@@ -356,7 +357,13 @@ def _is_excluded(text: str, mention: QuantityMention, blocked: list[tuple[int, i
     before = text[max(0, mention.start - PRECEDING_WINDOW):mention.start]
     if PRECEDING_AGE.search(before) or PRECEDING_MONEY.search(before):
         return True
-    return _is_year(mention)
+    return _is_year(mention) or _is_age_apposition(text, mention, before)
+
+
+def _is_age_apposition(text: str, mention: QuantityMention, before: str) -> bool:
+    # "Mahsa Amini, 22, died in hospital": a person's age between commas after the name
+    return (mention.text.isdigit() and int(mention.text) < 120 and text.startswith(",", mention.end)
+            and PRECEDING_NAME_COMMA.search(before) is not None)
 
 
 FOUR_DIGITS = re.compile(r"\d{4}")

@@ -126,7 +126,10 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month", r"\b(?P<which>(?i:last|this|earlier\s+this|the\s+past|the\s+previous))\s+(?i:month)\b"),
     ("year", r"\b(?P<which>(?i:last|this|earlier\s+this))\s+(?i:year)\b"),
     ("ago", rf"\b(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?i:ago)\b"),
-    ("anaphoric", rf"\b(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?P<rel>(?i:earlier|later|before|previously|after))\b"),
+    # "two days later"; "a day after" only on its own ("a day after, police..."): before a
+    # clause ("a day after gunmen attacked the camp") it dates the sentence from an event
+    # whose day is not known.
+    ("anaphoric", rf"\b(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?P<rel>(?i:earlier|later|previously)|(?i:before|after)(?=\s*[,.;:]|\s*$))\b"),
     ("point_anchor", rf"\b(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?P<rel>(?i:after|following|before))\s+{ANCHOR}"),
     ("span_anchor", rf"\b(?i:in|during|over|for|within)\s+the\s+(?:(?i:first|next|following)\s+)?(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?P<rel>(?i:after|following|since|before|preceding|leading\s+up\s+to))\s+{ANCHOR}"),
     ("since_onset", rf"\b(?i:since)\s+(?:(?i:the)\s+)?(?:[\w-]+\s+){{0,2}}?{_PROTEST_NOUNS}\s+(?:(?i:have|has|had)\s+)?(?i:{build_alternation(_onset_words('verb'))})\b"),
