@@ -283,3 +283,27 @@ def test_pipeline_a_day_after_an_event_is_not_the_day_after_publication(pipeline
     result = _extract(pipeline, "Police cleared the camp in Austin on Thursday, a day after counter-protesters "
                                 "attacked it.", published="2024-05-03")
     assert all(event.date <= "2024-05-03" for event in result.events)
+
+
+def test_pipeline_forces_burning_a_sit_in_is_force_against_it_not_a_riot(pipeline):
+    result = _extract(pipeline, "Soldiers stormed a sit-in outside the parliament in Bamako on Monday, firing live "
+                                "ammunition and burning tents. At least 12 people were killed.")
+    assert [event.sub_event_type for event in result.events] == ["excessive_force_against_protesters"]
+
+
+def test_pipeline_neighbouring_towns_are_two_events(pipeline):
+    result = _extract(pipeline, "Police fired live rounds at a sit-in in Khartoum on Monday. In Omdurman, "
+                                "protesters built barricades of burning tyres on Monday.")
+    assert {event.location.place for event in result.events} == {"Khartoum", "Omdurman"}
+
+
+def test_pipeline_background_summary_without_counts_is_no_event(pipeline):
+    result = _extract(pipeline, "The association, which has led the protests since December, called for a "
+                                "general strike.")
+    assert result.events == []
+
+
+def test_pipeline_a_weekend_of_riots_dates_the_riots(pipeline):
+    result = _extract(pipeline, "Troops patrolled Lima on Monday after a weekend of riots left at least "
+                                "four people dead.", published="2024-05-06")
+    assert [(event.date, event.end_date) for event in result.events] == [("2024-05-04", "2024-05-05")]

@@ -89,8 +89,10 @@ def _classify_demonstration(kinds, weak_kinds, actors):
         or _protesters_fight(kinds, weak_kinds, actors)
     if "violent_protest" in kinds and (is_protest or "rioters" in actors or not actors & NON_STATE_ARMED_TYPES):
         return "riot", "violent_demonstration" if is_protest or "state_forces" in actors else "mob_violence"
-    if is_protest and "looting" in kinds:
-        return "riot", "violent_demonstration"  # demonstrators destroying property
+    if is_protest and "looting" in kinds and not ("excessive_force" in kinds and "state_forces" in actors):
+        # demonstrators destroying property; forces that shoot and burn the tents of a
+        # sit-in are attacking it
+        return "riot", "violent_demonstration"
     if not is_protest and ("mob" in kinds or ("looting" in kinds and "rioters" in actors)):
         return "riot", "mob_violence"
     if kinds & {"looting", "violent_protest"} and kinds & {"kill", "attack"} and not actors & NON_STATE_ARMED_TYPES \

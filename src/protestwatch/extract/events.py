@@ -32,7 +32,7 @@ VAGUE_PRECISIONS = frozenset({"year"})
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s")
 COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
-# Two demonstrations of one day this close (about 10 km) are in one town.
+# A landmark this close (about 10 km) to a town's demonstration of the same day is in it.
 SAME_TOWN_DEGREES = 0.1
 # Demonstration sub-types from the calmest: a merged event keeps the more violent, and the
 # trained classifier may not calm down what the rules found violent.
@@ -55,8 +55,10 @@ SPEECH_AFTER_TIME = re.compile(
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|who|which|where)\b|\bbut\b|\bwhile\b")
 # A list of towns: introduced by "in"/"including"/"such as", joined by commas and "and".
 LIST_INTRO_BEFORE = re.compile(r"\b(?:in|including|such as|across|cities of|towns of)\s+$", re.I)
-LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
+LIST_GAP = re.compile(r",\s*|,?\s+and\s+(?:in\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)\s+of\s+)?")
 ADMIN_NOUN_AFTER = re.compile(r"\s+(?:counties|county|provinces|districts|states|regions|parishes)\b", re.I)
+TIME_OF_EVENT_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:riots?|rioting|unrest|protests?|clashes|violence|"
+                                 r"demonstrations?|strikes?|looting|fighting)\b", re.I)
 SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
@@ -142,6 +144,8 @@ def _is_same_scene(a: Event, b: Event) -> bool:
         return False
     if (a.location.place or a.location.name) == (b.location.place or b.location.name):
         return True
+    if "point" not in (a.location.precision, b.location.precision):
+        return False  # two towns by name, however close (Khartoum and Omdurman)
     return (a.location.lat is not None and b.location.lat is not None
             and abs(a.location.lat - b.location.lat) < SAME_TOWN_DEGREES
             and abs(a.location.lon - b.location.lon) < SAME_TOWN_DEGREES)
@@ -291,6 +295,10 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     if frame.has_own_place and getattr(frame.place, "start", None) is not None:
         evidence.append(_evidence("location", analysis.text, frame.place.start, frame.place.end))
     counts = _counts(context, analysis, lexicon, reconcile, event_type, evidence)
+    if frame.when.is_summary and not any(counts.values()):
+        # "the group that has led the protests since December": background, unless the
+        # summary counts what happened (EVENTS.md: "thousands detained and four killed").
+        return None
     is_demonstration = event_type in DEMONSTRATION_TYPES
     # Demands belong to demonstrators' own actions; under excessive force the state acts.
     has_demands = is_demonstration and sub_type != "excessive_force_against_protesters"
@@ -329,8 +337,8 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
                 or SPEECH_AFTER_TIME.match(analysis.text, expression.end):
             continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
         index = _sentence_of(analysis.sentences, expression.start)
-        if index is None or index in dates:
-            continue
+        if index is None or (index in dates and not TIME_OF_EVENT_AFTER.match(analysis.text, expression.end)):
+            continue  # the first, unless a later one names the time of the event ("a weekend of riots")
         is_summary = expression.kind == "since" or (
             expression.end_date is not None and (expression.end_date - expression.date).days > 2)
         dates[index] = DateSpan(expression.date, expression.end_date, expression.precision,

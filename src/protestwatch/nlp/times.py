@@ -121,7 +121,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("relative_day", rf"\b(?i:{build_alternation(RELATIVE_DAYS)})\b"),
     ("weekday", rf"(?<!(?i:next) )\b(?:(?i:last|this|past)\s+)?(?P<wd>{WEEKDAY_NAME})(?:\s+(?i:{build_alternation(read_words('day_parts.csv'))})\b)?"),
     ("weekday_span", rf"\b(?i:from|between)\s+(?P<wd1>{WEEKDAY_NAME})\s+(?i:to|and|until|through|till)\s+(?P<wd2>{WEEKDAY_NAME})"),
-    ("weekend", r"\b(?i:last|this|past|over\s+the|the\s+past)\s+(?i:weekend)\b"),
+    # "after a weekend of riots": the weekend just past, as "last weekend"
+    ("weekend", r"\b(?i:last|this|past|over\s+the|the\s+past|a(?=\s+weekend\s+of\b))\s+(?i:weekend)\b"),
     ("week", r"\b(?P<which>(?i:last|this|the\s+past|the\s+previous))\s+(?i:week)\b"),
     ("month", r"\b(?P<which>(?i:last|this|earlier\s+this|the\s+past|the\s+previous))\s+(?i:month)\b"),
     ("year", r"\b(?P<which>(?i:last|this|earlier\s+this))\s+(?i:year)\b"),
