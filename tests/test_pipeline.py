@@ -307,3 +307,22 @@ def test_pipeline_a_weekend_of_riots_dates_the_riots(pipeline):
     result = _extract(pipeline, "Troops patrolled Lima on Monday after a weekend of riots left at least "
                                 "four people dead.", published="2024-05-06")
     assert [(event.date, event.end_date) for event in result.events] == [("2024-05-04", "2024-05-05")]
+
+
+def test_pipeline_where_agents_came_from_does_not_locate_the_event(pipeline):
+    result = _extract(pipeline, "Protesters in Bishkek beat two men on Tuesday they accused of being agents "
+                                "from neighbouring Kazakhstan.")
+    assert [event.location.country_code for event in result.events] == ["KG"]
+    assert all(event.crowd_size is None for event in result.events)
+
+
+def test_pipeline_accident_toll_in_a_grievance_is_no_fatality_count(pipeline):
+    result = _extract(pipeline, "Thousands rallied in Skopje on Saturday, demanding justice for a nightclub "
+                                "fire that killed 59 people last month.")
+    assert [event.fatalities for event in result.events] == [None]
+
+
+def test_pipeline_towns_near_which_farmers_blocked_roads_are_each_an_event(pipeline):
+    result = _extract(pipeline, "On Tuesday, farmers blocked highways near Ludhiana and Amritsar.",
+                      published="2021-01-27")
+    assert {event.location.place for event in result.events} == {"Ludhiana", "Amritsar"}

@@ -51,14 +51,26 @@ CASUALTY_DESTINATION_BEFORE = re.compile(
     r"(?:(?:hospitals?|clinics?|medical (?:centres?|centers?|college))\s+)?(?:in|at)?\s*$", re.I)
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
+# How close a demand's cue must be to a place to claim it: "demanding that it cut ties with
+# Israel", but not "in support of Black Lives Matter in Stillwater".
+CLAIM_PLACE_WINDOW_WORDS = 6
 # Where a clause ends: a place after it is out of reach of the cues before it.
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|who|which|where)\b|\bbut\b|\bwhile\b")
 # A list of towns: introduced by "in"/"including"/"such as", joined by commas and "and".
-LIST_INTRO_BEFORE = re.compile(r"\b(?:in|including|such as|across|cities of|towns of)\s+$", re.I)
+LIST_INTRO_BEFORE = re.compile(r"\b(?:in|near|including|such as|across|cities of|towns of)\s+$", re.I)
 LIST_GAP = re.compile(r",\s*|,?\s+and\s+(?:in\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)\s+of\s+)?")
 ADMIN_NOUN_AFTER = re.compile(r"\s+(?:counties|county|provinces|districts|states|regions|parishes)\b", re.I)
 TIME_OF_EVENT_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:riots?|rioting|unrest|protests?|clashes|violence|"
                                  r"demonstrations?|strikes?|looting|fighting)\b", re.I)
+# "agents from mainland China", "fighters from Chad": where people come from, not where they act.
+PEOPLE_FROM_BEFORE = re.compile(
+    r"\b(?:agents|men|women|people|workers|tourists|visitors|nationals|citizens|migrants|refugees|fighters|"
+    r"mercenaries|troops|officers|delegates|students|supporters)\s+from\s+(?:mainland\s+|neighbouring\s+|neighboring\s+)?$",
+    re.I)
+# "China's government said ...": the country speaks; it is not where the event happened.
+SPEAKING_BODY_AFTER = re.compile(
+    r"['’]s\s+(?:(?:central|federal|national|foreign|interior)\s+)?(?:government|foreign ministry|ministry|"
+    r"state media|embassy|officials|leaders?|spokes(?:man|woman|person))\b", re.I)
 SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
@@ -360,10 +372,7 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[di
     for place in analysis.places:
         if dateline and place.end <= dateline.end():
             continue  # where the reporter files from, not where the event happened
-        if place.lat is None or _is_actor_word(place, analysis.text, lexicon) \
-                or _is_casualty_destination(place, analysis.text) \
-                or _is_in_claim(place, analysis, lexicon) \
-                or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)):
+        if not _is_event_place(place, analysis, lexicon):
             continue
         index = _sentence_of(analysis.sentences, place.start)
         if index is None:
@@ -379,6 +388,17 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[di
     return best, set(spread)
 
 
+def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
+    """Whether a place mention can say where something happened: not a name inside an
+    actor, a hospital destination, a demand, people's origin or whose forces they are."""
+    return not (place.lat is None or _is_actor_word(place, analysis.text, lexicon)
+                or _is_casualty_destination(place, analysis.text)
+                or _is_in_claim(place, analysis, lexicon)
+                or PEOPLE_FROM_BEFORE.search(analysis.text, max(0, place.start - 40), place.start)
+                or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
+                or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)))
+
+
 def _is_casualty_destination(place, text: str) -> bool:
     """"eight wounded were taken to hospital in Jos": where the casualties went, not where the
     event happened."""
@@ -392,8 +412,8 @@ def _is_in_claim(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
     if index is None:
         return False
     clause = analysis.text[analysis.sentences[index][0]:place.start]
-    clause = CLAUSE_BREAK.split(clause)[-1]
-    return lexicon.claim_place_cues.search(clause) is not None
+    words = CLAUSE_BREAK.split(clause)[-1].split()[-CLAIM_PLACE_WINDOW_WORDS:]
+    return lexicon.claim_place_cues.search(" ".join(words)) is not None
 
 
 def _is_actor_word(place, text: str, lexicon: Lexicon) -> bool:
@@ -416,13 +436,14 @@ def _names_forces_abroad(place, text: str, lexicon: Lexicon) -> bool:
 
 
 def _focus_place(analysis: ArticleAnalysis, lexicon: Lexicon):
-    """The article's focus place, unless it only names whose forces act; then the first place
-    in the text that does not."""
+    """The article's focus place, unless none of its country's mentions can locate an event
+    (it only names whose forces act, or where agents came from); then the first place in
+    the text that can."""
     focus = analysis.focus_place
-    if focus is None or focus.precision != "country" or not _names_forces_abroad(focus, analysis.text, lexicon):
+    if focus is None or any(p.country_code == focus.country_code and _is_event_place(p, analysis, lexicon)
+                            for p in analysis.places):
         return focus
-    return next((p for p in analysis.places if p.lat is not None and not (
-        p.precision == "country" and _names_forces_abroad(p, analysis.text, lexicon))), None)
+    return next((p for p in analysis.places if _is_event_place(p, analysis, lexicon)), None)
 
 
 def _locate(frame: Frame, analysis: ArticleAnalysis, focus) -> Optional[Location]:

@@ -17,6 +17,9 @@ OF_PHRASE_BEFORE_VERB = re.compile(
     r"\S+ of (?:the |their |its )?(?:(?P<forces>(?:riot |security |armed |police )?(?:police|forces|officers|troops|"
     r"army|military|gendarmerie|guards?)\b)|(?:\S+ ){0,2}?\S+) (?=(?:were|was|have|had|are|is|been|being)\b)")
 INCLUDING_ASIDE = re.compile(r",\s+(?:including|among them|mostly|most of them)\s[^,]{1,40},\s*")
+VICTIM_VERB_BEFORE = re.compile(
+    r"\b(?:beat|beaten|beating|attacked|attacking|shot|stabbed|lynched|assaulted|abducted|kidnapped|"
+    r"tied up|hit|injured|injuring|wounded|wounding)$", re.I)
 SUBSET_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them)$", re.I)
 CLAIM_MAX_CHARS = 120
 
@@ -238,8 +241,9 @@ def classify_quantity(text: str, start: int, end: int, noun: Optional[str], lexi
                 return role
             if pattern.position == "before" and _ends_with(pattern.regex, before):
                 return role
-            if pattern.position == "noun" and noun and pattern.regex.fullmatch(noun.strip().lower()):
-                return role
+            if pattern.position == "noun" and noun and pattern.regex.fullmatch(noun.strip().lower()) \
+                    and not (role == "crowd_size" and VICTIM_VERB_BEFORE.search(before)):
+                return role  # but "beat two men": victims, not a crowd
     return None
 
 

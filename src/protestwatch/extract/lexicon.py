@@ -58,6 +58,7 @@ class Lexicon:
     grievance_cues: re.Pattern
     irrealis_cues: re.Pattern
     claim_place_cues: re.Pattern
+    accident_causes: re.Pattern
     lone_victim: re.Pattern
 
 
@@ -72,6 +73,7 @@ def load_lexicon() -> Lexicon:
         grievance_cues=_compile_cues("grievance_cues.txt"),
         irrealis_cues=_compile_cues("irrealis_cues.txt"),
         claim_place_cues=_compile_cues("claim_place_cues.txt"),
+        accident_causes=_compile_cues("accident_causes.txt"),
         lone_victim=_compile_lone_victim(),
     )
 

@@ -32,6 +32,8 @@ MONTH_HOMONYMS = frozenset({"March"})
 # the closing one right after it.
 SCARE_QUOTE_BEFORE = re.compile(r"[\"“](?:[\w'’-]+\s+){0,2}$")
 SCARE_QUOTE_AFTER = re.compile(r"[,.!?]?[\"”]")
+RELATIVE_PRONOUN_BEFORE = re.compile(r"\b(?:that|which)\s+(?:had\s+|has\s+)?$", re.I)
+ACCIDENT_WINDOW_WORDS = 12
 # "No arrests were made", "these are not protests", "without further clashes": the trigger is denied.
 NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?\s*$", re.I)
 
@@ -104,7 +106,8 @@ def _is_month_use(sentence: str, start: int, end: int) -> bool:
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:
     before = _clause_before(text, sentence_start, mention.start)
     if mention.kind in GRIEVANCE_KINDS:
-        mention.is_grievance = _has_cue(before, lexicon.grievance_cues, GRIEVANCE_WINDOW_WORDS)
+        mention.is_grievance = _has_cue(before, lexicon.grievance_cues, GRIEVANCE_WINDOW_WORDS) \
+            or _is_accident_toll(text, sentence_start, mention, lexicon)
     mention.is_irrealis = (_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
                            or NEGATED_BEFORE.search(before) is not None
                            or _is_scare_quoted(text, mention))
@@ -115,6 +118,17 @@ def _is_scare_quoted(text: str, mention: Mention) -> bool:
     someone calls a thing, not a report that it happened."""
     opening = SCARE_QUOTE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
     return opening is not None and SCARE_QUOTE_AFTER.match(text, mention.end) is not None
+
+
+def _is_accident_toll(text: str, sentence_start: int, mention: Mention, lexicon: Lexicon) -> bool:
+    """"the collapse of a railway station canopy that killed 15 people": an accident's toll,
+    told as the grievance of a protest; no attack."""
+    if mention.kind != "kill":
+        return False
+    before = text[sentence_start:mention.start]
+    if not RELATIVE_PRONOUN_BEFORE.search(before):
+        return False
+    return _has_cue(before, lexicon.accident_causes, ACCIDENT_WINDOW_WORDS)
 
 
 def _clause_before(text: str, sentence_start: int, position: int) -> str:
