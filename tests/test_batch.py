@@ -71,3 +71,14 @@ def test_batch_local_cluster_extracts_without_a_scheduler_address():
     articles = [Article(id="p", text="a protest"), Article(id="q", text="calm")]
     with open_dask_runner(build_extractor, workers=2, processes=False) as run_batch:
         assert [extraction.result for extraction in run_batch(articles).get()] == [extract_by_length(a) for a in articles]
+
+
+def test_batch_local_cluster_turns_off_the_profiler_and_slows_the_ticks():
+    import dask
+
+    from protestwatch.batch import open_dask_client
+
+    with open_dask_client(workers=1, processes=False) as client:
+        settings = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                       dask.config.get("distributed.admin.tick.interval")))
+    assert list(settings.values()) == [(False, "1s")]

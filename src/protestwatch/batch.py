@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any, Iterator, Optional, Sequence, TypeVar
 
+import dask
 from distributed import Client, LocalCluster, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -22,6 +23,16 @@ PLUGIN_NAME = "protestwatch-extractor"
 PARTITIONS_PER_WORKER = 8
 # Loopback only: a local cluster must not listen on the network.
 LOCAL_HOST = "127.0.0.1"
+
+# A local cluster's workers share the machine's cores with their own bookkeeping: the
+# profiler samples the running task every 10 ms and the event loop wakes every 20 ms, each
+# taking the GIL from the extraction. Nannies pass these settings on to their workers.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 T = TypeVar("T")
 
@@ -53,8 +64,9 @@ def open_dask_client(scheduler: Optional[str] = None, *, workers: int = 1,
         return
     # Worker processes talk TCP, on loopback only; in-process workers need no network.
     network = {"host": LOCAL_HOST} if processes else {}
-    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes,
-                      dashboard_address=None, **network) as cluster, Client(cluster) as client:
+    with dask.config.set(LOCAL_CLUSTER_CONFIG), \
+            LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes,
+                         dashboard_address=None, **network) as cluster, Client(cluster) as client:
         yield client
 
 
