@@ -326,3 +326,16 @@ def test_pipeline_towns_near_which_farmers_blocked_roads_are_each_an_event(pipel
     result = _extract(pipeline, "On Tuesday, farmers blocked highways near Ludhiana and Amritsar.",
                       published="2021-01-27")
     assert {event.location.place for event in result.events} == {"Ludhiana", "Amritsar"}
+
+
+def test_pipeline_flags_and_a_foreign_law_do_not_locate_a_rally(pipeline):
+    result = _extract(pipeline, "Thousands rallied outside parliament in Tbilisi on Tuesday, waving Georgian and "
+                                "European Union flags and chanting against the Russian law.", published="2024-05-01")
+    assert {event.location.country_code for event in result.events} == {"GE"}
+
+
+def test_pipeline_grievance_day_does_not_date_the_vigil(pipeline):
+    result = _extract(pipeline, "Protests spread on Thursday. In Louisville, seven people were shot at a vigil for "
+                                "Breonna Taylor, a black woman killed by police in March.", published="2020-05-29")
+    assert [event.date for event in result.events if event.location.place == "Louisville"] == ["2020-05-28"]
+    assert all(event.crowd_size is None for event in result.events if event.location.place == "Louisville")

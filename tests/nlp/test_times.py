@@ -203,3 +203,20 @@ def test_times_since_before_searches_only_where_since_can_end():
             expected = times.SINCE_BEFORE.search(text, 0, start)
             found = times._since_before(text, start)
             assert (found and found.span()) == (expected and expected.span()), (start, text[:60])
+
+
+def test_times_days_of_is_the_span_before_the_reference():
+    import datetime as dt
+
+    from protestwatch.nlp.times import find_time_expressions
+    text = "The airport reopened on Wednesday after two days of chaos."
+    found = {e.text: (e.date, e.end_date, e.kind) for e in find_time_expressions(text, dt.date(2019, 8, 14))}
+    assert found["two days of"] == (dt.date(2019, 8, 12), dt.date(2019, 8, 13), "aftermath")
+
+
+def test_times_a_day_after_a_clause_is_not_dated_from_the_reference():
+    import datetime as dt
+
+    from protestwatch.nlp.times import find_time_expressions
+    text = "The clearance came a day after a group attacked the camp."
+    assert find_time_expressions(text, dt.date(2024, 5, 2)) == []

@@ -71,6 +71,21 @@ PEOPLE_FROM_BEFORE = re.compile(
 SPEAKING_BODY_AFTER = re.compile(
     r"['’]s\s+(?:(?:central|federal|national|foreign|interior)\s+)?(?:government|foreign ministry|ministry|"
     r"state media|embassy|officials|leaders?|spokes(?:man|woman|person))\b", re.I)
+# "waving Nigerian flags", "singing the Georgian anthem": a country's emblems, carried anywhere.
+EMBLEM_AFTER = re.compile(r"\s+(?:and\s+[\w ]{1,30}?\s+)?(?:national\s+)?(?:flags?|anthems?|colou?rs|banners?|passports?)\b", re.I)
+# "tense on Thursday after two days of looting": the day of the aftermath, not of the events
+# (a day like "late on Thursday after officers left" still dates what follows it).
+AFTERMATH_FOLLOWS = re.compile(
+    r"\s+(?:after|following)\s+(?:a|one|two|three|four|five|several|many|\d+)\s+(?:days?|nights?|weeks?)\s+of\b", re.I)
+NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+DEMONYM_PEOPLE_NOUN = re.compile(
+    r"police(?:men)?|forces|troops|soldiers|army|military|gendarmes?|gendarmerie|authorities|government|officials|"
+    r"protesters|demonstrators|students|workers|farmers|people|citizens|nationals|civilians|villagers|"
+    r"residents|youths?|men|women|capital|city|cities|towns?|villages?|border|territory|soil|side|regions?|"
+    r"opposition|activists|journalists|security", re.I)
+VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
+# Between a killing and its day: the agent ("killed by police in March").
+GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
 SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
@@ -166,15 +181,22 @@ def _is_same_scene(a: Event, b: Event) -> bool:
 def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, lexicon: Lexicon) -> list[Event]:
     """"Protesters took to the streets in dozens of cities, including Tehran, Mashhad, Tabriz and
     Rasht": one event for each town listed with the event's own (ACLED codes each location).
-    The other towns get what the listing sentence says of them all, and no counts."""
+    The other towns get what the listing sentence says of them all, and no counts. A list
+    without the event's town gets events from what its own clause says after it."""
     if event.location.precision not in ("place", "point"):
         return []
     for index in sorted(frame.sentences):
         towns = _town_list(analysis, index)
         own = [town for town in towns if (town.place or town.name) == (event.location.place or event.location.name)]
-        if not own:
-            continue
         listed = [mention for mention in frame.mentions if mention.sentence == index]
+        if towns and not own:
+            # "In Louisville, seven were shot at a vigil, and in Denver and Columbus demonstrators
+            # blocked highways": the towns act in their own clause, after the list.
+            listed = [mention for mention in listed if mention.start > towns[-1].end]
+            if not any(not mention.is_weak for mention in listed):
+                continue
+        elif not own:
+            continue
         sentence = [analysis.sentences[index]]
         found_actors = find_actors(analysis.text, sentence, lexicon)
         decision = classify_event({m.kind for m in listed if not m.is_weak}, {m.kind for m in listed if m.is_weak},
@@ -340,6 +362,8 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
     """The first usable time expression of each sentence, as a DateSpan."""
     dates: dict[int, DateSpan] = {}
     dateline = DATELINE.match(analysis.text)
+    # "a woman killed by police in March": a past killing's day, told to say who the victim was
+    violence_ends = [m.end for m in analysis.mentions if m.kind in VIOLENT_KINDS]
     for expression in analysis.times:
         if expression.date is None or (dateline and expression.end <= dateline.end()):
             continue
@@ -348,10 +372,14 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
         if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start) \
                 or SPEECH_AFTER_TIME.match(analysis.text, expression.end):
             continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
+        if AFTERMATH_FOLLOWS.match(analysis.text, expression.end) or any(
+                GRIEVANCE_AGENT_GAP.fullmatch(analysis.text, end, expression.start) for end in violence_ends):
+            continue  # "a woman killed by police in March": the day of a grievance, not of the event
         index = _sentence_of(analysis.sentences, expression.start)
         if index is None or (index in dates and not TIME_OF_EVENT_AFTER.match(analysis.text, expression.end)):
             continue  # the first, unless a later one names the time of the event ("a weekend of riots")
-        is_summary = expression.kind == "since" or (
+        # "after two days of chaos" sums up days that the body may tell one by one
+        is_summary = expression.kind in ("since", "aftermath") or (
             expression.end_date is not None and (expression.end_date - expression.date).days > 2)
         dates[index] = DateSpan(expression.date, expression.end_date, expression.precision,
                                 expression.start, expression.end, is_summary)
@@ -396,7 +424,20 @@ def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or _is_in_claim(place, analysis, lexicon)
                 or PEOPLE_FROM_BEFORE.search(analysis.text, max(0, place.start - 40), place.start)
                 or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
+                or EMBLEM_AFTER.match(analysis.text, place.end)
+                or _is_demonym_of_a_thing(place, analysis.text)
                 or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)))
+
+
+def _is_demonym_of_a_thing(place, text: str) -> bool:
+    """"a Russian law", "Nigerian flags": a country's adjective on a thing says nothing of where
+    the event is; on people or forces ("Kenyan police", "Russian troops") it may."""
+    if place.precision != "country" or not place.text or place.text == place.name or not place.text[:1].isupper():
+        return False
+    if place.text.endswith("s"):
+        return False  # "Kenyans": people
+    following = NEXT_WORD.match(text, place.end)
+    return following is not None and DEMONYM_PEOPLE_NOUN.fullmatch(following.group(1)) is None
 
 
 def _is_casualty_destination(place, text: str) -> bool:

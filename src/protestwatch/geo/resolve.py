@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from protestwatch.geo.gazetteer import ADMIN1, COUNTRY, PLACE, Candidate, Gazetteer
+from protestwatch.geo.names import normalise_name
 from protestwatch.geo.toponyms import Mention, ToponymRecogniser, distance_km, link_containers, tokenize
 
 # Score = log10(population) + bonuses below. Bonuses are in "orders of magnitude of
@@ -304,7 +305,10 @@ class Geoparser:
                 for candidate in candidates:
                     if candidate.key in named:
                         return candidate
-                in_focus = [c for c in candidates if c.country_code == focus_code]
+                # Unnamed elsewhere, only a town known by that name: "Third Precinct" is also
+                # an old name of Amherst, Massachusetts.
+                in_focus = [c for c in candidates if c.country_code == focus_code
+                            and normalise_name(c.name) == normalise_name(phrase)]
                 if in_focus:
                     return in_focus[0]
         return None

@@ -14,6 +14,9 @@ Resolution rules, stated once:
 - "ago" counts from the reference, "earlier"/"later"/"the next day" from the last
   dated expression before it in the article;
 - "after the vote" counts from the date the article gives that event (or a synonym);
+- "after two days of chaos" is the two days before the reference (kind "aftermath");
+- "a day after" is anaphoric only on its own: before a clause it counts from an event
+  whose day the text may not give;
 - "since X" runs to the day before the reference.
 """
 from __future__ import annotations
@@ -127,6 +130,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month", r"\b(?P<which>(?i:last|this|earlier\s+this|the\s+past|the\s+previous))\s+(?i:month)\b"),
     ("year", r"\b(?P<which>(?i:last|this|earlier\s+this))\s+(?i:year)\b"),
     ("ago", rf"\b(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?i:ago)\b"),
+    # "resumed on Wednesday after two days of chaos": the N days before the report
+    ("days_of", rf"(?:(?<=(?i:after)\s)|(?<=(?i:following)\s))(?P<n>{COUNT})\s+(?P<unit>(?i:days|weeks))\s+(?i:of)\b"),
     # "two days later"; "a day after" only on its own ("a day after, police..."): before a
     # clause ("a day after gunmen attacked the camp") it dates the sentence from an event
     # whose day is not known.
@@ -168,6 +173,7 @@ RULE_STARTS = {
     "month": r"(?i:[lte])",                           # last, this, earlier, the
     "year": r"(?i:[lte])",                            # last, this, earlier
     "ago": _COUNT_START,
+    "days_of": _COUNT_START,
     "anaphoric": _COUNT_START,
     "point_anchor": _COUNT_START,
     "span_anchor": r"(?i:[idofw])",                   # in, during, over, for, within
@@ -202,7 +208,7 @@ RULE_GUARDS: dict[str, re.Pattern] = {
     "year_alone": re.compile(YEAR),
     "weekday": _WEEKDAY_GUARD, "weekday_span": _WEEKDAY_GUARD,
     "weekend": re.compile(r"(?i:weekend)"),
-    "ago": _COUNTED_UNIT_GUARD, "anaphoric": _COUNTED_UNIT_GUARD,
+    "ago": _COUNTED_UNIT_GUARD, "anaphoric": _COUNTED_UNIT_GUARD, "days_of": re.compile(r"(?i:s\s+of)\b"),
     "point_anchor": _COUNTED_UNIT_GUARD, "span_anchor": _COUNTED_UNIT_GUARD,
     "since_onset": _SINCE_GUARD, "since_start": _SINCE_GUARD, "since_anchor": _SINCE_GUARD,
 }
@@ -452,6 +458,11 @@ def _resolve_ago(match: re.Match, context: _Context) -> Resolved:
     return date, None, _unit_precision(match["unit"]), "relative"
 
 
+def _resolve_days_of(match: re.Match, context: _Context) -> Resolved:
+    days = _count_days(match)
+    return context.reference - dt.timedelta(days=days), context.reference - dt.timedelta(days=1), "day", "aftermath"
+
+
 def _resolve_anaphoric(match: re.Match, context: _Context) -> Resolved:
     base = context.previous or context.reference
     sign = 1 if match["rel"].lower() in ("later", "after") else -1
@@ -493,7 +504,7 @@ RESOLVERS: dict[str, Callable[[re.Match, _Context], Resolved]] = {
     "relative_day": _resolve_relative_day, "weekday": _resolve_weekday,
     "weekday_span": _resolve_weekday_span, "weekend": _resolve_weekend, "week": _resolve_week,
     "month": _resolve_month_relative, "year": _resolve_year_relative, "ago": _resolve_ago,
-    "anaphoric": _resolve_anaphoric, "point_anchor": _resolve_point_anchor,
+    "days_of": _resolve_days_of, "anaphoric": _resolve_anaphoric, "point_anchor": _resolve_point_anchor,
     "span_anchor": _resolve_span_anchor, "since_onset": _resolve_since_onset,
     "since_start": _resolve_since_onset, "since_anchor": _resolve_since_anchor,
 }
