@@ -339,3 +339,10 @@ def test_pipeline_grievance_day_does_not_date_the_vigil(pipeline):
                                 "Breonna Taylor, a black woman killed by police in March.", published="2020-05-29")
     assert [event.date for event in result.events if event.location.place == "Louisville"] == ["2020-05-28"]
     assert all(event.crowd_size is None for event in result.events if event.location.place == "Louisville")
+
+
+def test_pipeline_across_the_country_is_coded_to_the_country(pipeline):
+    result = _extract(pipeline, "On Saturday night, organisers said about 630,000 Israelis had demonstrated "
+                                "across the country, including some 200,000 in Tel Aviv.", published="2023-03-27")
+    assert [(event.location.precision, event.location.country_code) for event in result.events] == [("country", "IL")]
+    assert result.events[0].crowd_size.low == 630_000

@@ -176,3 +176,12 @@ def test_resolve_division_word_after_a_name_picks_the_division(geoparser):
 def test_resolve_direction_words_are_divisions_only_in_brackets(geoparser):
     assert "West" not in by_text(geoparser.parse("The unrest is the worst in the West African country in decades."))
     assert by_text(geoparser.parse("Protesters clashed with police in Colombo (Western)."))["Western"].country_code == "LK"
+
+
+def test_resolve_leaves_a_lone_small_namesake_abroad_unknown(geoparser):
+    # El Alto, Bolivia is missing from GeoNames' cities tables; El Alto, Peru has 9,000 people.
+    text = ("Bolivian soldiers fired on protesters on Tuesday. Mourners marched from La Paz to "
+            "Cochabamba and Sacaba, in Bolivia, on Wednesday. In El Alto, shops stayed shut.")
+    places = by_text(place for place in geoparser.parse(text) if place is not None)
+    assert places["La Paz"].country_code == "BO"
+    assert "El Alto" not in places or places["El Alto"].country_code == "BO"

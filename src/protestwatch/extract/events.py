@@ -87,6 +87,7 @@ VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "ex
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
 SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+NATIONWIDE = re.compile(r"\b(?:across|throughout|all over|around) the country\b|\bnationwide\b", re.I)
 SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
 ACTOR_QUALIFIER_GAP = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}")
@@ -410,6 +411,14 @@ def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[di
         if place.precision in ("country", "admin1") and SPREAD_OVER_BEFORE.search(
                 analysis.text, max(0, place.start - 20), place.start):
             spread.setdefault(index, place)
+    # "people demonstrated across the country, including 200,000 in Tel Aviv": the same,
+    # with the country the sentence's places are in.
+    for index, (start, end) in enumerate(analysis.sentences):
+        if index not in spread and NATIONWIDE.search(analysis.text, start, end):
+            anchor = best.get(index) or analysis.focus_place
+            country = _country_level(anchor, analysis) if anchor is not None else None
+            if country is not None and country.precision == "country":
+                spread[index] = country
     # "marched across France ... and Bordeaux's town hall in flames": the sentence reports
     # what happened all over the country; its towns are details of it.
     best.update(spread)

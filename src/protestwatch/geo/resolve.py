@@ -20,6 +20,10 @@ CONTAINER_BONUS = 10.0  # "X (Y)" / "X, Y" where Y contains the candidate: nearl
 NEARBY_BONUS = 1.0  # another place named in the text lies within NEARBY_KM
 NEARBY_KM = 150.0
 CAPITAL_BONUS = 1.0
+# A town abroad this small, alone in its country, in a text whose focus has this much
+# evidence elsewhere, is taken for a namesake of a place the gazetteer lacks.
+LONE_ABROAD_MAX_POPULATION = 50_000
+LONE_ABROAD_MIN_FOCUS = 3.0
 # A country or admin1 division named exactly is preferred to same-named towns ("Georgia",
 # "Texas"): a state's population counts all its towns, which already favours it, so only
 # countries need help over equally populous divisions.
@@ -170,7 +174,23 @@ class Geoparser:
             admin1_named = {(c.country_code, c.admin1_code) for c in chosen if c is not None and c.kind == ADMIN1}
             anchors = [c for pool, c in zip(pools, chosen) if c is not None and c.kind == PLACE and len(pool) == 1]
             chosen = [self._best(pool, focus, admin1_named, anchors) for pool in pools]
-        return chosen
+        return self._drop_lone_villages_abroad(mentions, chosen)
+
+    def _drop_lone_villages_abroad(self, mentions: list[Mention], chosen: list[Candidate | None]) -> list[Candidate | None]:
+        """A small town abroad that nothing else in the text points to, in a text about
+        another country, is a namesake of a place the gazetteer lacks ("El Alto" in Peru,
+        in a report from Bolivia): better unknown than in the wrong country."""
+        countries = Counter(c.country_code for c in chosen if c is not None)
+        focus = self._country_evidence(mentions, chosen)
+        if not focus:
+            return chosen
+        focus_code = max(sorted(focus), key=lambda code: focus[code])
+        if focus[focus_code] < LONE_ABROAD_MIN_FOCUS:
+            return chosen
+        return [None if (c is not None and c.kind == PLACE and c.country_code != focus_code
+                         and c.population < LONE_ABROAD_MAX_POPULATION
+                         and countries[c.country_code] == sum(1 for d in chosen if d is not None and d.key == c.key))
+                else c for c in chosen]
 
     def _candidate_pool(self, mention: Mention) -> list[Candidate]:
         if mention.kind == "demonym":
