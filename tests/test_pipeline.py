@@ -346,3 +346,15 @@ def test_pipeline_across_the_country_is_coded_to_the_country(pipeline):
                                 "across the country, including some 200,000 in Tel Aviv.", published="2023-03-27")
     assert [(event.location.precision, event.location.country_code) for event in result.events] == [("country", "IL")]
     assert result.events[0].crowd_size.low == 630_000
+
+
+def test_pipeline_no_one_arrested_is_no_arrest(pipeline):
+    result = _extract(pipeline, "Thousands of nurses marched to City Hall in Boston on Thursday. Police said "
+                                "the march was peaceful and no one was arrested.", published="2019-10-18")
+    assert [(event.sub_event_type, event.arrests) for event in result.events] == [("peaceful_protest", None)]
+
+
+def test_pipeline_marches_retold_in_context_are_not_a_new_event(pipeline):
+    result = _extract(pipeline, "About 16,000 people rallied in Madrid on Saturday.\n\nThe marches came as "
+                                "Israel pressed its ground offensive in the Gaza Strip.", published="2023-11-13")
+    assert [event.location.country_code for event in result.events] == ["ES"]

@@ -39,6 +39,8 @@ SAME_TOWN_DEGREES = 0.1
 SUB_TYPE_SEVERITY = {"peaceful_protest": 0, "protest_with_intervention": 1,
                   "excessive_force_against_protesters": 2, "mob_violence": 3, "violent_demonstration": 4}
 ARRESTS_TYPE = ("strategic_development", "arrests")
+# What the state does at a demonstration, as the rules see it (negated mentions are gone).
+RESPONSE_KINDS = frozenset({"arrest", "intervention", "excessive_force", "kill", "attack"})
 VIOLENT_SUB_TYPES = frozenset({"mob_violence", "violent_demonstration"})
 # Where one unnumbered victim ("gunmen shot dead a farmer") is the fatality count. Not in
 # demonstrations: their reports retell the killing that set them off ("after police shot a man").
@@ -324,7 +326,7 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     location = _locate(frame, analysis, focus)
     if decision is None or location is None:
         return None
-    event_type, sub_type = refine_sub_type(_code_arrest_tally(frame, decision), analysis.text, own_spans)
+    event_type, sub_type = refine_sub_type(_code_arrest_tally(frame, decision), analysis.text, own_spans, frame.kinds)
     evidence = [_evidence("event_type", analysis.text, m.start, m.end) for m in frame.mentions if not m.is_weak][:3]
     evidence += _date_evidence(frame, analysis.text)
     if frame.has_own_place and getattr(frame.place, "start", None) is not None:
@@ -592,16 +594,19 @@ def _code_arrest_tally(frame: Frame, decision: tuple[str, str]) -> tuple[str, st
     return decision
 
 
-def refine_sub_type(decision: tuple[str, str], text: str, spans) -> tuple[str, str]:
+def refine_sub_type(decision: tuple[str, str], text: str, spans,
+                    kinds: Optional[set[str]] = None) -> tuple[str, str]:
     """Within a demonstration, the trained classifier may choose the sub-type the rules
     missed (force against a march, damage by demonstrators) when it is confident; it may not
-    call peaceful what the rules found violent ("protesters ransacked shops")."""
+    call peaceful what the rules found violent ("protesters ransacked shops"), nor see an
+    intervention where the rules found no response at all ("no one was arrested")."""
     event_type, sub_type = decision
     if event_type not in DEMONSTRATION_TYPES:
         return decision
     label, probability = load_event_models().predict_sub_event_type(" ".join(text[s:e] for s, e in spans))[0]
     if probability >= LEARNED_SUB_TYPE_MIN_PROBABILITY and label in DEMONSTRATION_SUB_TYPES \
-            and not (sub_type in VIOLENT_SUB_TYPES and label not in VIOLENT_SUB_TYPES):
+            and not (sub_type in VIOLENT_SUB_TYPES and label not in VIOLENT_SUB_TYPES) \
+            and not (label == "protest_with_intervention" and kinds is not None and not kinds & RESPONSE_KINDS):
         return DEMONSTRATION_SUB_TYPES[label], label
     return decision
 

@@ -35,7 +35,12 @@ SCARE_QUOTE_AFTER = re.compile(r"[,.!?]?[\"”]")
 RELATIVE_PRONOUN_BEFORE = re.compile(r"\b(?:that|which)\s+(?:had\s+|has\s+)?$", re.I)
 ACCIDENT_WINDOW_WORDS = 12
 # "No arrests were made", "these are not protests", "without further clashes": the trigger is denied.
-NEGATED_BEFORE = re.compile(r"\b(?:no|not|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?\s*$", re.I)
+NEGATED_BEFORE = re.compile(
+    r"\b(?:(?:no|not|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?"
+    r"|(?:no\s+one|nobody|none)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|got))\s*$", re.I)
+# "The marches came as Israel pressed its offensive": the events just told, told again.
+RETOLD_AFTER = re.compile(r"\s+(?:came|come|follow(?:ed)?|took place|were held|continued)\b", re.I)
+RETOLD_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|These|Those|Such)\s+$")
 
 
 @dataclass
@@ -110,7 +115,15 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
             or _is_accident_toll(text, sentence_start, mention, lexicon)
     mention.is_irrealis = (_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
                            or NEGATED_BEFORE.search(before) is not None
+                           or _is_retold_subject(text, sentence_start, mention)
                            or _is_scare_quoted(text, mention))
+
+
+def _is_retold_subject(text: str, sentence_start: int, mention: Mention) -> bool:
+    """"The marches came as ...": a definite plural opening the sentence points back at events
+    already told; what follows sets them in context, it reports nothing new."""
+    return (mention.text.endswith("s") and RETOLD_BEFORE.search(text, max(0, sentence_start - 2), mention.start) is not None
+            and mention.start - sentence_start <= len("These ") and RETOLD_AFTER.match(text, mention.end) is not None)
 
 
 def _is_scare_quoted(text: str, mention: Mention) -> bool:

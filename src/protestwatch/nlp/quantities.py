@@ -271,6 +271,7 @@ NEXT_WORD = re.compile(r"-?\s*([a-z][a-z'’.]*)", re.IGNORECASE)
 # how far back the "aged 25" and "$5" checks look
 PRECEDING_WINDOW = 12
 PRECEDING_AGE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+NO_BEFORE_ONE = re.compile(r"\bno\s+$", re.I)  # "no one was arrested"
 PRECEDING_NAME_COMMA = re.compile(r"[A-Z][a-z'’-]+,\s*$")
 PRECEDING_MONEY = re.compile(r"(?:[$€£¥]|\b(?:US|USD|EUR|GBP))\s*$")
 _MONTHS = build_alternation(
@@ -357,7 +358,8 @@ def _is_excluded(text: str, mention: QuantityMention, blocked: list[tuple[int, i
     before = text[max(0, mention.start - PRECEDING_WINDOW):mention.start]
     if PRECEDING_AGE.search(before) or PRECEDING_MONEY.search(before):
         return True
-    return _is_year(mention) or _is_age_apposition(text, mention, before)
+    return _is_year(mention) or _is_age_apposition(text, mention, before) \
+        or (mention.text.lower() == "one" and NO_BEFORE_ONE.search(before) is not None)
 
 
 def _is_age_apposition(text: str, mention: QuantityMention, before: str) -> bool:
