@@ -358,3 +358,10 @@ def test_pipeline_marches_retold_in_context_are_not_a_new_event(pipeline):
     result = _extract(pipeline, "About 16,000 people rallied in Madrid on Saturday.\n\nThe marches came as "
                                 "Israel pressed its ground offensive in the Gaza Strip.", published="2023-11-13")
     assert [event.location.country_code for event in result.events] == ["ES"]
+
+
+def test_pipeline_shelling_that_came_before_an_attack_is_not_its_type(pipeline):
+    result = _extract(pipeline, "Gunmen stormed a village near Nyala on Saturday, killing at least 20 civilians "
+                                "and burning homes. The attack followed days of shelling of the town.",
+                      published="2024-06-10")
+    assert ("violence_against_civilians", "2024-06-08") in {(event.event_type, event.date) for event in result.events}

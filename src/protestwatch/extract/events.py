@@ -332,7 +332,7 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     if frame.has_own_place and getattr(frame.place, "start", None) is not None:
         evidence.append(_evidence("location", analysis.text, frame.place.start, frame.place.end))
     counts = _counts(context, analysis, lexicon, reconcile, event_type, evidence)
-    if frame.when.is_summary and not any(counts.values()):
+    if frame.when.is_summary and event_type in DEMONSTRATION_TYPES and not any(counts.values()):
         # "the group that has led the protests since December": background, unless the
         # summary counts what happened (EVENTS.md: "thousands detained and four killed").
         return None

@@ -80,6 +80,7 @@ def _names_with_abbreviations(table: str, value: str) -> dict[str, int]:
 MONTH_NUMBERS = _names_with_abbreviations("months.csv", "number")
 WEEKDAY_INDEX = _names_with_abbreviations("weekdays.csv", "index")
 UNIT_DAYS = {row["word"]: int(row["days"]) for row in read_table("time_units.csv")}
+UNSTATED_COUNT = 3  # "days of", "weeks of": a few
 RELATIVE_DAYS = {row["phrase"]: (int(row["offset"]), row["anchor"]) for row in read_table("relative_days.csv")}
 ANCHOR_GROUPS = {row["word"]: row["group"] for row in read_table("event_anchors.csv")}
 
@@ -131,7 +132,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("year", r"\b(?P<which>(?i:last|this|earlier\s+this))\s+(?i:year)\b"),
     ("ago", rf"\b(?P<n>{COUNT})\s+(?P<unit>{UNIT})\s+(?i:ago)\b"),
     # "resumed on Wednesday after two days of chaos": the N days before the report
-    ("days_of", rf"(?:(?<=(?i:after)\s)|(?<=(?i:following)\s))(?P<n>{COUNT})\s+(?P<unit>(?i:days|weeks))\s+(?i:of)\b"),
+    ("days_of", rf"(?:(?<=(?i:after)\s)|(?<=(?i:following)\s)|(?<=(?i:followed)\s))(?:(?P<n>{COUNT})\s+)?(?P<unit>(?i:days|weeks))\s+(?i:of)\b"),
     # "two days later"; "a day after" only on its own ("a day after, police..."): before a
     # clause ("a day after gunmen attacked the camp") it dates the sentence from an event
     # whose day is not known.
@@ -173,7 +174,7 @@ RULE_STARTS = {
     "month": r"(?i:[lte])",                           # last, this, earlier, the
     "year": r"(?i:[lte])",                            # last, this, earlier
     "ago": _COUNT_START,
-    "days_of": _COUNT_START,
+    "days_of": rf"{_COUNT_START}|(?i:[dw])",  # or "days of" alone
     "anaphoric": _COUNT_START,
     "point_anchor": _COUNT_START,
     "span_anchor": r"(?i:[idofw])",                   # in, during, over, for, within
@@ -459,7 +460,8 @@ def _resolve_ago(match: re.Match, context: _Context) -> Resolved:
 
 
 def _resolve_days_of(match: re.Match, context: _Context) -> Resolved:
-    days = _count_days(match)
+    # "after days of fighting": a few of them
+    days = _count_days(match) if match["n"] else UNSTATED_COUNT * UNIT_DAYS[match["unit"].lower()]
     return context.reference - dt.timedelta(days=days), context.reference - dt.timedelta(days=1), "day", "aftermath"
 
 
