@@ -83,11 +83,12 @@ class Geoparser:
     # -- public API --------------------------------------------------------------------------
 
     def parse(self, text: str) -> list[Place]:
-        """All toponyms found in text, resolved in the context of each other."""
+        """All toponyms found in text, resolved in the context of each other; one the
+        gazetteer cannot place with confidence has no coordinates (``lat`` None)."""
         mentions = self.recogniser.recognise(text)
         chosen = self._resolve_mentions(text, mentions)
         return [place for place in (self._to_place(text, mentions, chosen, i) for i in range(len(mentions)))
-                if place is not None and place.lat is not None]
+                if place is not None]
 
     def parse_countries_caseless(self, text: str) -> list[Place]:
         """Country names and demonyms in text without capitals ("cuba s tolerance"), where
@@ -267,7 +268,11 @@ class Geoparser:
             return self._landmark_place(mention, town)
         candidate = chosen[index]
         if candidate is None:
-            return None
+            if not mention.candidates:
+                return None  # a given span the gazetteer does not know
+            # A toponym all of whose namesakes are implausible here: found, not placed.
+            return Place(mention.start, mention.end, mention.text, mention.text, None, None, None, None,
+                         None, None, None, None, None, "place")
         return self._candidate_place(mention, candidate)
 
     def _candidate_place(self, mention: Mention, candidate: Candidate) -> Place:
