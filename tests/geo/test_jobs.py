@@ -34,6 +34,17 @@ def test_jobs_geoparse_file_finds_spans(tmp_path, geoparser):
     assert [(s["start"], s["end"], s["country_code"]) for s in record["spans"]] == [(14, 19, "FR")]
 
 
+def test_jobs_geoparse_file_keeps_a_toponym_it_cannot_place_without_coordinates(tmp_path, geoparser):
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    text = ("Bolivian soldiers fired on protesters on Tuesday. Mourners marched from La Paz to "
+            "Cochabamba and Sacaba, in Bolivia, on Wednesday. In El Alto, shops stayed shut.")
+    write_lines(source, [json.dumps({"id": "c", "text": text})])
+    geoparse_file(source, target, geoparser)
+    [record] = read_lines(target)
+    el_alto = [span for span in record["spans"] if text[span["start"]:span["end"]] == "El Alto"]
+    assert [(span["lat"], span["country_code"]) for span in el_alto] == [(None, None)]
+
+
 @pytest.mark.parametrize("job", [geocode_file, geoparse_file])
 def test_jobs_malformed_line_names_file_and_line(tmp_path, geoparser, job):
     source = tmp_path / "bad.jsonl"
