@@ -365,3 +365,11 @@ def test_pipeline_shelling_that_came_before_an_attack_is_not_its_type(pipeline):
                                 "and burning homes. The attack followed days of shelling of the town.",
                       published="2024-06-10")
     assert ("violence_against_civilians", "2024-06-08") in {(event.event_type, event.date) for event in result.events}
+
+
+def test_pipeline_each_clause_keeps_its_own_day(pipeline):
+    result = _extract(pipeline, "In France, farmers have blocked motorways around Lyon since Monday, and police "
+                                "arrested 79 people on Wednesday when protesters forced their way into a market "
+                                "in Lyon.", published="2024-02-01")
+    arrests = [event for event in result.events if event.arrests is not None]
+    assert [(event.date, event.arrests.low) for event in arrests] == [("2024-01-31", 79)]

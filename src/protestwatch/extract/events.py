@@ -116,7 +116,7 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
     all_frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts,
-                                frozenset(nationwide))
+                                frozenset(nationwide), _dates_by_clause(analysis, sentence_dates))
     frames = [f for f in all_frames if f.when.precision not in VAGUE_PRECISIONS]
     focus = _focus_place(analysis, lexicon)
     context = _context_sentences(frames, all_frames, len(analysis.sentences))
@@ -361,9 +361,29 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     return event
 
 
-def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
-    """The first usable time expression of each sentence, as a DateSpan."""
+def _dates_by_clause(analysis: ArticleAnalysis, sentence_dates: dict[int, DateSpan]) -> dict[int, DateSpan]:
+    """Where a sentence names more than one day, each mention's day from its own clause
+    (by mention start), when that is not the sentence's first."""
+    usable = _dates_by_sentence(analysis, every=True)
+    dated: dict[int, DateSpan] = {}
+    for mention in analysis.mentions:
+        spans = usable.get(mention.sentence, [])
+        if len(spans) < 2:
+            continue
+        start, end = analysis.sentences[mention.sentence]
+        breaks = [start] + [match.end() for match in CLAUSE_BREAK.finditer(analysis.text, start, end)] + [end]
+        clause = next(((a, b) for a, b in zip(breaks, breaks[1:]) if a <= mention.start < b), None)
+        own = [span for span in spans if clause and clause[0] <= span.start < clause[1]]
+        if own and sentence_dates.get(mention.sentence) not in own:
+            dated[mention.start] = own[0]
+    return dated
+
+
+def _dates_by_sentence(analysis: ArticleAnalysis, *, every: bool = False):
+    """The first usable time expression of each sentence, as a DateSpan (with ``every``, a
+    list of all of them)."""
     dates: dict[int, DateSpan] = {}
+    all_dates: dict[int, list[DateSpan]] = {}
     dateline = DATELINE.match(analysis.text)
     # "a woman killed by police in March": a past killing's day, told to say who the victim was
     violence_ends = [m.end for m in analysis.mentions if m.kind in VIOLENT_KINDS]
@@ -379,14 +399,18 @@ def _dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, DateSpan]:
                 GRIEVANCE_AGENT_GAP.fullmatch(analysis.text, end, expression.start) for end in violence_ends):
             continue  # "a woman killed by police in March": the day of a grievance, not of the event
         index = _sentence_of(analysis.sentences, expression.start)
-        if index is None or (index in dates and not TIME_OF_EVENT_AFTER.match(analysis.text, expression.end)):
-            continue  # the first, unless a later one names the time of the event ("a weekend of riots")
+        if index is None:
+            continue
         # "after two days of chaos" sums up days that the body may tell one by one
         is_summary = expression.kind in ("since", "aftermath") or (
             expression.end_date is not None and (expression.end_date - expression.date).days > 2)
-        dates[index] = DateSpan(expression.date, expression.end_date, expression.precision,
-                                expression.start, expression.end, is_summary)
-    return dates
+        span = DateSpan(expression.date, expression.end_date, expression.precision,
+                        expression.start, expression.end, is_summary)
+        all_dates.setdefault(index, []).append(span)
+        if index in dates and not TIME_OF_EVENT_AFTER.match(analysis.text, expression.end):
+            continue  # the first, unless a later one names the time of the event ("a weekend of riots")
+        dates[index] = span
+    return all_dates if every else dates
 
 
 def _places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dict[int, object], set[int]]:

@@ -71,8 +71,15 @@ class Frame:
 
 def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
                    sentence_places: dict[int, object], default_date: DateSpan,
-                   sentence_texts: dict[int, str], nationwide_sentences: frozenset[int] = frozenset()) -> list[Frame]:
-    """Frames in text order from eventive mentions; weak mentions only join or need a gathering verb."""
+                   sentence_texts: dict[int, str], nationwide_sentences: frozenset[int] = frozenset(),
+                   clause_dates: Optional[dict[int, DateSpan]] = None) -> list[Frame]:
+    """Frames in text order from eventive mentions; weak mentions only join or need a gathering verb.
+
+    ``clause_dates`` (by mention start) date a mention by its own clause where its sentence
+    names several days ("farmers have blocked motorways since Monday, and police arrested
+    79 people on Wednesday"): such a mention joins a frame of its sentence only if the
+    days agree."""
+    clause_dates = clause_dates or {}
     frames: list[Frame] = []
     # Crowd words that joined nothing yet: "protesters set fire to the door" opens its frame
     # at "set fire", and the crowd word before it still says who acted.
@@ -82,12 +89,12 @@ def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
         if not mention.is_eventive:
             continue
         unplaced_weak = [weak for weak in unplaced_weak if weak.sentence == mention.sentence]
-        own_date = sentence_dates.get(mention.sentence)
+        own_date = clause_dates.get(mention.start) or sentence_dates.get(mention.sentence)
         own_place = sentence_places.get(mention.sentence)
         current = frames[-1] if frames else None
         if current and own_date is None and mention.sentence not in current.sentences:
             own_date, own_place = _scene_set_since(current, mention.sentence, sentence_dates, sentence_places, own_place)
-        if current and _joins(current, mention, own_date, own_place):
+        if current and _joins(current, mention, own_date, own_place, mention.start in clause_dates):
             if current.place_from_headline and own_place is not None and mention.sentence != headline:
                 current.place, current.place_from_headline = own_place, False
                 current.is_nationwide = mention.sentence in nationwide_sentences
@@ -138,8 +145,9 @@ def _date_told_before(sentence: int, sentence_dates: dict[int, DateSpan]) -> Opt
     return sentence_dates[max(earlier)]
 
 
-def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_place) -> bool:
-    if mention.sentence in frame.sentences:
+def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_place,
+           has_clause_date: bool = False) -> bool:
+    if mention.sentence in frame.sentences and not (has_clause_date and _other_day(frame, own_date)):
         return True
     if frame.is_nationwide and own_place is not None and PLACE_RANK[own_place.precision] < PLACE_RANK["admin1"]:
         return False  # after "across France", "In Nantes, demonstrators attacked a bank" is Nantes's event
@@ -148,6 +156,11 @@ def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_pla
                                  or _names_another_day(frame.when, own_date)):
         return False
     return own_place is None or frame.place is None or same_place(frame.place, own_place)
+
+
+def _other_day(frame: Frame, own_date: DateSpan) -> bool:
+    return (own_date.is_summary != frame.when.is_summary or not own_date.overlaps(frame.when)
+            or _names_another_day(frame.when, own_date))
 
 
 def _names_another_day(frame_when: DateSpan, own_date: DateSpan) -> bool:
