@@ -186,3 +186,13 @@ def test_resolve_leaves_a_lone_small_namesake_abroad_unknown(geoparser):
     assert places["La Paz"].country_code == "BO"
     # found, but not placed in Peru
     assert places["El Alto"].lat is None or places["El Alto"].country_code == "BO"
+
+
+def test_resolve_name_before_a_lowercase_landmark_is_the_landmark(geoparser):
+    places = by_text(geoparser.parse("Thousands rallied outside the Miraflores presidential palace in Caracas."))
+    assert places["Caracas"].country_code == "VE"
+    assert all(place.country_code in ("VE", None) for place in places.values())
+
+
+def test_resolve_sentence_opening_word_before_the_airport_is_no_landmark(geoparser):
+    assert geoparser.parse("Outside the airport, clashes continued on Sunday.") == []

@@ -31,7 +31,13 @@ _POSSESSIVE = ("'s", "\u2019s")
 # Lowercase words allowed inside a capitalised name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "du", "da", "do", "dos", "das", "the", "upon", "on", "sur", "am", "an"})
 # Lowercase head words that follow a capitalised name to make a landmark ("Parliament building").
-_LOWERCASE_HEADS = frozenset({"building", "square", "headquarters", "street", "avenue", "park", "bridge", "campus"})
+_LOWERCASE_HEADS = frozenset({"building", "square", "headquarters", "street", "avenue", "park", "bridge", "campus",
+                              "palace", "market", "gate", "plant", "camp", "station", "airport", "stadium",
+                              "prison", "mosque", "church", "cathedral", "roundabout", "junction", "base"})
+# Lowercase words between a name and its head: "Miraflores presidential palace", "Rungis food market".
+_MAX_LOWERCASE_MODIFIERS = 2
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "at", "on", "to", "for", "by", "with", "from",
+                             "its", "his", "her", "their", "this", "that"})
 _LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to", "into", "towards", "toward",
                             "around", "throughout", "of", "via", "through", "inside", "central", "downtown",
                             "northern", "southern", "eastern", "western", "capital"})
@@ -254,11 +260,15 @@ class ToponymRecogniser:
         return mention, head_end + 1
 
     def _lowercase_head_after(self, text: str, tokens: list[Token], last_index: int) -> Token | None:
-        if last_index + 1 >= len(tokens):
-            return None
-        following = tokens[last_index + 1]
-        if following.text in _LOWERCASE_HEADS and text[tokens[last_index].end:following.start] == " ":
-            return following
+        for offset in range(1, _MAX_LOWERCASE_MODIFIERS + 2):
+            if last_index + offset >= len(tokens):
+                return None
+            following = tokens[last_index + offset]
+            if text[tokens[last_index + offset - 1].end:following.start] != " " or not following.text.islower() \
+                    or following.text in _FUNCTION_WORDS:
+                return None  # "Outside the airport": no name before a head
+            if following.text in _LOWERCASE_HEADS:
+                return following
         return None
 
     def _longest_match(self, text: str, tokens: list[Token], run: list[int], position: int):
