@@ -1,0 +1,189 @@
+"""Which place mentions locate an event, and where each frame's event is.
+
+A sentence's place is its most precise toponym that can say where something happened: not
+a name inside an actor ("Fano" the militia), a hospital the wounded were taken to, a place
+in a demand ("companies linked to Israel"), where people came from ("agents from mainland
+China"), a speaking country ("China's government said") or a country's adjective on a
+thing ("the Russian law"). A sentence that reports something all over a country ("marched
+across France", "nationwide") is placed in the country.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from ..schema import Location
+from .frames import Frame
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from .events import ArticleAnalysis
+
+# "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s")
+# Where a clause ends: a place after it is out of reach of the cues before it.
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|who|which|where)\b|\bbut\b|\bwhile\b")
+CASUALTY_DESTINATION_BEFORE = re.compile(
+    r"\b(?:(?:taken|rushed|flown|airlifted|transferred|evacuated|referred|admitted) to|treated (?:at|in)|"
+    r"hospitali[sz]ed in)\s+(?:(?:a|an|the|local|nearby|several|two|three)\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:(?:hospitals?|clinics?|medical (?:centres?|centers?|college))\s+)?(?:in|at)?\s*$", re.I)
+# How close a demand's cue must be to a place to claim it: "demanding that it cut ties with
+# Israel", but not "in support of Black Lives Matter in Stillwater".
+CLAIM_PLACE_WINDOW_WORDS = 6
+# "agents from mainland China", "fighters from Chad": where people come from, not where they act.
+PEOPLE_FROM_BEFORE = re.compile(
+    r"\b(?:agents|men|women|people|workers|tourists|visitors|nationals|citizens|migrants|refugees|fighters|"
+    r"mercenaries|troops|officers|delegates|students|supporters)\s+from\s+(?:mainland\s+|neighbouring\s+|neighboring\s+)?$",
+    re.I)
+# "China's government said ...": the country speaks; it is not where the event happened.
+SPEAKING_BODY_AFTER = re.compile(
+    r"['’]s\s+(?:(?:central|federal|national|foreign|interior)\s+)?(?:government|foreign ministry|ministry|"
+    r"state media|embassy|officials|leaders?|spokes(?:man|woman|person))\b", re.I)
+# "waving Nigerian flags", "singing the Georgian anthem": a country's emblems, carried anywhere.
+EMBLEM_AFTER = re.compile(r"\s+(?:and\s+[\w ]{1,30}?\s+)?(?:national\s+)?(?:flags?|anthems?|colou?rs|banners?|passports?)\b", re.I)
+NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+DEMONYM_PEOPLE_NOUN = re.compile(
+    r"police(?:men)?|forces|troops|soldiers|army|military|gendarmes?|gendarmerie|authorities|government|officials|"
+    r"protesters|demonstrators|students|workers|farmers|people|citizens|nationals|civilians|villagers|"
+    r"residents|youths?|men|women|capital|city|cities|towns?|villages?|border|territory|soil|side|regions?|"
+    r"opposition|activists|journalists|security", re.I)
+NATIONWIDE = re.compile(r"\b(?:across|throughout|all over|around) the country\b|\bnationwide\b", re.I)
+SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
+# Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
+ACTOR_QUALIFIER_GAP = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}")
+
+
+def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dict[int, object], set[int]]:
+    """The most precise place of each sentence (a landmark before its town before its country),
+    and the sentences that report something all over a country ("marched across France"),
+    whose place is that country.
+
+    A country that only qualifies an actor who operates abroad ("Russian forces shelled...",
+    "the Nigerian military") says whose forces they are, not where the event happened."""
+    rank = {"point": 0, "place": 1, "admin1": 2, "country": 3}
+    best: dict[int, object] = {}
+    spread: dict[int, object] = {}
+    dateline = DATELINE.match(analysis.text)
+    for place in analysis.places:
+        if dateline and place.end <= dateline.end():
+            continue  # where the reporter files from, not where the event happened
+        if not _is_event_place(place, analysis, lexicon):
+            continue
+        index = sentence_of(analysis.sentences, place.start)
+        if index is None:
+            continue
+        if index not in best or rank[place.precision] < rank[best[index].precision]:
+            best[index] = place
+        if place.precision in ("country", "admin1") and SPREAD_OVER_BEFORE.search(
+                analysis.text, max(0, place.start - 20), place.start):
+            spread.setdefault(index, place)
+    # "people demonstrated across the country, including 200,000 in Tel Aviv": the same,
+    # with the country the sentence's places are in.
+    for index, (start, end) in enumerate(analysis.sentences):
+        if index not in spread and NATIONWIDE.search(analysis.text, start, end):
+            anchor = best.get(index) or analysis.focus_place
+            country = _country_level(anchor, analysis) if anchor is not None else None
+            if country is not None and country.precision == "country":
+                spread[index] = country
+    # "marched across France ... and Bordeaux's town hall in flames": the sentence reports
+    # what happened all over the country; its towns are details of it.
+    best.update(spread)
+    return best, set(spread)
+
+
+def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
+    """Whether a place mention can say where something happened: not a name inside an
+    actor, a hospital destination, a demand, people's origin or whose forces they are."""
+    return not (place.lat is None or _is_actor_word(place, analysis.text, lexicon)
+                or _is_casualty_destination(place, analysis.text)
+                or _is_in_claim(place, analysis, lexicon)
+                or PEOPLE_FROM_BEFORE.search(analysis.text, max(0, place.start - 40), place.start)
+                or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
+                or EMBLEM_AFTER.match(analysis.text, place.end)
+                or _is_demonym_of_a_thing(place, analysis.text)
+                or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)))
+
+
+def _is_demonym_of_a_thing(place, text: str) -> bool:
+    """"a Russian law", "Nigerian flags": a country's adjective on a thing says nothing of where
+    the event is; on people or forces ("Kenyan police", "Russian troops") it may."""
+    if place.precision != "country" or not place.text or place.text == place.name or not place.text[:1].isupper():
+        return False
+    if place.text.endswith("s"):
+        return False  # "Kenyans": people
+    following = NEXT_WORD.match(text, place.end)
+    return following is not None and DEMONYM_PEOPLE_NOUN.fullmatch(following.group(1)) is None
+
+
+def _is_casualty_destination(place, text: str) -> bool:
+    """"eight wounded were taken to hospital in Jos": where the casualties went, not where the
+    event happened."""
+    return CASUALTY_DESTINATION_BEFORE.search(text, max(0, place.start - 60), place.start) is not None
+
+
+def _is_in_claim(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
+    """"students demanding that the university divest from companies linked to Israel": a
+    place inside what a crowd asks for or stands with is not where it acts."""
+    index = sentence_of(analysis.sentences, place.start)
+    if index is None:
+        return False
+    clause = analysis.text[analysis.sentences[index][0]:place.start]
+    words = CLAUSE_BREAK.split(clause)[-1].split()[-CLAIM_PLACE_WINDOW_WORDS:]
+    return lexicon.claim_place_cues.search(" ".join(words)) is not None
+
+
+def _is_actor_word(place, text: str, lexicon: Lexicon) -> bool:
+    """A toponym that is (the start of) an actor's name: "Fano" the militia, not Fano in Italy."""
+    for pattern in lexicon.actors:
+        match = pattern.regex.match(text, place.start)
+        if match and match.end() >= place.end:
+            return True
+    return False
+
+
+def _names_forces_abroad(place, text: str, lexicon: Lexicon) -> bool:
+    """A country or nationality that says whose forces act, not where ("Russian forces")."""
+    following = ACTOR_QUALIFIER_GAP.match(text, place.end)
+    after = following.end() if following else place.end
+    # Either the actor phrase includes the nationality ("Russian forces") or follows it ("Nigerian troops").
+    return any(pattern.operates_abroad and (pattern.regex.match(text, place.start)
+                                            or pattern.regex.match(text, after))
+               for pattern in lexicon.actors)
+
+
+def find_focus_place(analysis: ArticleAnalysis, lexicon: Lexicon):
+    """The article's focus place, unless none of its country's mentions can locate an event
+    (it only names whose forces act, or where agents came from); then the first place in
+    the text that can."""
+    focus = analysis.focus_place
+    if focus is None or any(p.country_code == focus.country_code and _is_event_place(p, analysis, lexicon)
+                            for p in analysis.places):
+        return focus
+    return next((p for p in analysis.places if _is_event_place(p, analysis, lexicon)), None)
+
+
+def locate(frame: Frame, analysis: ArticleAnalysis, focus) -> Optional[Location]:
+    place = frame.place or focus
+    if place is None:
+        return None
+    if frame.when.is_summary and not frame.has_own_place:
+        place = _country_level(place, analysis)  # a summary over many days is coded to the country
+    # A country found through its people ("Kenyans") is named as the country.
+    name = place.country if place.precision == "country" and place.country else place.text or place.name
+    return Location(name=name, place=place.place, admin1=place.admin1,
+                    country=place.country, country_code=place.country_code, lat=place.lat,
+                    lon=place.lon, geonames_id=place.geonames_id, precision=place.precision)
+
+
+def _country_level(place, analysis: ArticleAnalysis):
+    for candidate in analysis.places:
+        if candidate.precision == "country" and candidate.country_code == place.country_code:
+            return candidate
+    return place
+
+
+def sentence_of(sentences: list[tuple[int, int]], position: int) -> Optional[int]:
+    for index, (start, end) in enumerate(sentences):
+        if start <= position < end:
+            return index
+    return None
