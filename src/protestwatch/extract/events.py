@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..schema import Estimate, Event, Evidence, Location, Quantity
+from ..schema import Estimate, Event, Evidence, Quantity
 from .classify import classify_event
 from .fields import (FieldSpan, assign_actors, build_quantity, classify_quantity, find_actors,
                      find_claim_target, find_claims, find_codes, find_lone_victim, find_sources)
@@ -15,7 +15,8 @@ from .frames import DateSpan, Frame, group_mentions, same_place
 from .learned import load_event_models
 from .lexicon import Lexicon
 from .mentions import Mention
-from .places import CLAUSE_BREAK, DATELINE, find_focus_place, locate, places_by_sentence, sentence_of
+from .places import (CLAUSE_BREAK, DATELINE, find_focus_place, locate, place_location, places_by_sentence,
+                     sentence_of)
 from .summary import estimate_confidence, write_summary
 
 DEMONSTRATION_TYPES = frozenset({"protest", "riot"})
@@ -61,7 +62,6 @@ AFTERMATH_FOLLOWS = re.compile(
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
-SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 @dataclass
@@ -80,12 +80,13 @@ class ArticleAnalysis:
 def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
                    reconcile: Callable) -> list[Event]:
     """EVENT records for every frame of eventive mentions that ACLED would code."""
-    sentence_dates = _dates_by_sentence(analysis)
+    usable_dates = _usable_dates_by_sentence(analysis)
+    sentence_dates = _first_dates(usable_dates, analysis.text)
     sentence_places, nationwide = places_by_sentence(analysis, lexicon)
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
     all_frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts,
-                                frozenset(nationwide), _dates_by_clause(analysis, sentence_dates))
+                                frozenset(nationwide), _dates_by_clause(analysis, usable_dates, sentence_dates))
     frames = [f for f in all_frames if f.when.precision not in VAGUE_PRECISIONS]
     focus = find_focus_place(analysis, lexicon)
     context = _context_sentences(frames, all_frames, len(analysis.sentences))
@@ -205,9 +206,7 @@ def _town_list(analysis: ArticleAnalysis, index: int) -> list:
 
 def _town_event(event: Event, town, decision: tuple[str, str], found_actors, text: str, mentions) -> Event:
     event_type, sub_type = decision
-    location = Location(name=town.text or town.name, place=town.place, admin1=town.admin1, country=town.country,
-                        country_code=town.country_code, lat=town.lat, lon=town.lon,
-                        geonames_id=town.geonames_id, precision=town.precision)
+    location = place_location(town)
     copy = event.model_copy(deep=True, update={
         "event_type": event_type, "sub_event_type": sub_type, "location": location,
         "actors": assign_actors(event_type, sub_type, found_actors, location.country, None),
@@ -330,10 +329,10 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     return event
 
 
-def _dates_by_clause(analysis: ArticleAnalysis, sentence_dates: dict[int, DateSpan]) -> dict[int, DateSpan]:
+def _dates_by_clause(analysis: ArticleAnalysis, usable: dict[int, list[DateSpan]],
+                     sentence_dates: dict[int, DateSpan]) -> dict[int, DateSpan]:
     """Where a sentence names more than one day, each mention's day from its own clause
-    (by mention start), when that is not the sentence's first."""
-    usable = _dates_by_sentence(analysis, every=True)
+    (by mention start), when that is not the day the sentence goes by."""
     dated: dict[int, DateSpan] = {}
     for mention in analysis.mentions:
         spans = usable.get(mention.sentence, [])
@@ -348,10 +347,18 @@ def _dates_by_clause(analysis: ArticleAnalysis, sentence_dates: dict[int, DateSp
     return dated
 
 
-def _dates_by_sentence(analysis: ArticleAnalysis, *, every: bool = False):
-    """The first usable time expression of each sentence, as a DateSpan (with ``every``, a
-    list of all of them)."""
-    dates: dict[int, DateSpan] = {}
+def _first_dates(usable: dict[int, list[DateSpan]], text: str) -> dict[int, DateSpan]:
+    """The day each sentence goes by: its first usable one, unless a later one names the time
+    of the event ("on Monday after a weekend of riots")."""
+    first = {}
+    for index, spans in usable.items():
+        named = [span for span in spans[1:] if TIME_OF_EVENT_AFTER.match(text, span.end)]
+        first[index] = named[-1] if named else spans[0]
+    return first
+
+
+def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateSpan]]:
+    """The time expressions of each sentence that can date an event, as DateSpans."""
     all_dates: dict[int, list[DateSpan]] = {}
     dateline = DATELINE.match(analysis.text)
     # "a woman killed by police in March": a past killing's day, told to say who the victim was
@@ -376,10 +383,7 @@ def _dates_by_sentence(analysis: ArticleAnalysis, *, every: bool = False):
         span = DateSpan(expression.date, expression.end_date, expression.precision,
                         expression.start, expression.end, is_summary)
         all_dates.setdefault(index, []).append(span)
-        if index in dates and not TIME_OF_EVENT_AFTER.match(analysis.text, expression.end):
-            continue  # the first, unless a later one names the time of the event ("a weekend of riots")
-        dates[index] = span
-    return all_dates if every else dates
+    return all_dates
 
 
 def _counts(context, analysis, lexicon, reconcile, event_type, evidence) -> dict[str, Optional[Quantity]]:
@@ -391,7 +395,7 @@ def _counts(context, analysis, lexicon, reconcile, event_type, evidence) -> dict
         role = classify_quantity(analysis.text, quantity.start, quantity.end, quantity.noun, lexicon)
         if role is None or (role == "crowd_size" and event_type not in DEMONSTRATION_TYPES):
             continue
-        if _near_grievance(quantity, grievance_spans, analysis.text):
+        if _near_grievance(quantity, grievance_spans, analysis.sentences):
             continue
         estimate = Estimate(low=quantity.low, high=quantity.high, text=quantity.text,
                             attributed_to=quantity.attributed_to)
@@ -405,12 +409,12 @@ def _counts(context, analysis, lexicon, reconcile, event_type, evidence) -> dict
     return {name: (build_quantity(found, reconcile) if found else None) for name, found in estimates.items()}
 
 
-def _near_grievance(quantity, grievance_spans, text: str) -> bool:
-    # "protesting the killing of two students": the number belongs to the grievance, when
-    # no sentence ends between them.
-    return any((0 <= start - quantity.end <= 40 and not SENTENCE_BREAK.search(text, quantity.end, start))
-               or (0 <= quantity.start - end <= 15 and not SENTENCE_BREAK.search(text, end, quantity.start))
-               for start, end in grievance_spans)
+def _near_grievance(quantity, grievance_spans, sentences) -> bool:
+    # "protesting the killing of two students": the number belongs to the grievance, in the
+    # same sentence.
+    sentence = sentence_of(sentences, quantity.start)
+    return any((0 <= start - quantity.end <= 40 or 0 <= quantity.start - end <= 15)
+               and sentence_of(sentences, start) == sentence for start, end in grievance_spans)
 
 
 def _codes(text, spans, patterns, field_name, evidence) -> list[str]:

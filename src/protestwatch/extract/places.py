@@ -168,7 +168,12 @@ def locate(frame: Frame, analysis: ArticleAnalysis, focus) -> Optional[Location]
         return None
     if frame.when.is_summary and not frame.has_own_place:
         place = _country_level(place, analysis)  # a summary over many days is coded to the country
-    # A country found through its people ("Kenyans") is named as the country.
+    return place_location(place)
+
+
+def place_location(place) -> Location:
+    """The LOCATION record of a resolved place, named as the text names it; a country found
+    through its people ("Kenyans") is named as the country."""
     name = place.country if place.precision == "country" and place.country else place.text or place.name
     return Location(name=name, place=place.place, admin1=place.admin1,
                     country=place.country, country_code=place.country_code, lat=place.lat,
