@@ -373,3 +373,9 @@ def test_pipeline_each_clause_keeps_its_own_day(pipeline):
                                 "in Lyon.", published="2024-02-01")
     arrests = [event for event in result.events if event.arrests is not None]
     assert [(event.date, event.arrests.low) for event in arrests] == [("2024-01-31", 79)]
+
+
+def test_pipeline_supporters_storming_a_residence_and_burning_it_riot(pipeline):
+    result = _extract(pipeline, "In Multan, supporters of the party stormed the residence of a provincial "
+                                "minister on Tuesday evening and set it on fire.", published="2023-05-11")
+    assert [(event.event_type, event.location.place) for event in result.events] == [("riot", "Multan")]
