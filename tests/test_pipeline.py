@@ -379,3 +379,9 @@ def test_pipeline_supporters_storming_a_residence_and_burning_it_riot(pipeline):
     result = _extract(pipeline, "In Multan, supporters of the party stormed the residence of a provincial "
                                 "minister on Tuesday evening and set it on fire.", published="2023-05-11")
     assert [(event.event_type, event.location.place) for event in result.events] == [("riot", "Multan")]
+
+
+def test_pipeline_forces_hurt_in_a_tally_are_no_attack_on_civilians(pipeline):
+    result = _extract(pipeline, "Police in Sindh province said on Thursday that 300 people had been arrested "
+                                "there on Wednesday and 40 officers injured.", published="2023-05-11")
+    assert "violence_against_civilians" not in {event.event_type for event in result.events}

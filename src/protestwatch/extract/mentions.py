@@ -38,6 +38,11 @@ ACCIDENT_WINDOW_WORDS = 12
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:no|not|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?"
     r"|(?:no\s+one|nobody|none)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|got))\s*$", re.I)
+# "945 people had been arrested and 130 officers injured": a tally of the forces' own hurt,
+# no attack of its own (whatever hurt them is reported in its own words).
+FORCES_COUNT_BEFORE = re.compile(
+    r"\b\d[\d,]*\s+(?:police\s+)?(?:officers|policemen|police|soldiers|troops|members of the security forces)"
+    r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+|was\s+)?$", re.I)
 # "The marches came as Israel pressed its offensive": the events just told, told again.
 RETOLD_AFTER = re.compile(r"\s+(?:came|come|follow(?:ed)?|took place|were held|continued)\b", re.I)
 RETOLD_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|These|Those|Such)\s+$")
@@ -116,6 +121,7 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
     mention.is_irrealis = (_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
                            or NEGATED_BEFORE.search(before) is not None
                            or _is_retold_subject(text, sentence_start, mention)
+                           or (mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before) is not None)
                            or _is_scare_quoted(text, mention))
 
 
