@@ -151,14 +151,13 @@ def _joins(frame: Frame, mention: Mention, own_date: Optional[DateSpan], own_pla
         return True
     if frame.is_nationwide and own_place is not None and PLACE_RANK[own_place.precision] < PLACE_RANK["admin1"]:
         return False  # after "across France", "In Nantes, demonstrators attacked a bank" is Nantes's event
-    if own_date is not None and (own_date.is_summary != frame.when.is_summary
-                                 or not own_date.overlaps(frame.when)
-                                 or _names_another_day(frame.when, own_date)):
+    if own_date is not None and _other_day(frame, own_date):
         return False
     return own_place is None or frame.place is None or same_place(frame.place, own_place)
 
 
 def _other_day(frame: Frame, own_date: DateSpan) -> bool:
+    """A day that cannot be the frame's: a summary against a day, no overlap, or another named day."""
     return (own_date.is_summary != frame.when.is_summary or not own_date.overlaps(frame.when)
             or _names_another_day(frame.when, own_date))
 
