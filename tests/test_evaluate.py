@@ -259,3 +259,17 @@ def test_evaluate_reliability_bins_confidence_by_match():
     assert (table[(0.8, 0.9)]["events"], table[(0.8, 0.9)]["matched"]) == (2, 0.5)
     assert (table[(0.9, 1.0)]["events"], table[(0.9, 1.0)]["matched"]) == (1, 1.0)  # 1.0 falls in the last bin
     assert table[(0.5, 0.6)] == {"low": 0.5, "high": 0.6, "events": 0, "matched": None}
+
+
+def test_evaluate_cli_prints_the_report_and_its_json(tmp_path, capsys):
+    """`protestwatch eval GOLD PRED`, as README.md documents it."""
+    from protestwatch.cli import main
+
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text(json.dumps(_result([_event(), _event(date="2021-03-01")])) + "\n", encoding="utf-8")
+    pred.write_text(json.dumps(_result([_event()])) + "\n", encoding="utf-8")
+    assert main(["eval", str(gold), str(pred)]) == 0
+    assert "events" in capsys.readouterr().out
+    assert main(["eval", "--json", str(gold), str(pred)]) == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    assert (events["tp"], events["fp"], events["fn"]) == (1, 0, 1)

@@ -106,8 +106,8 @@ def _range(quantity) -> str:
 
 def run_eval(args) -> int:
     import json
-    from .evaluate import load_results, score
-    report = score(load_results(args.gold), load_results(args.predicted))
+    from .evaluate import score_files
+    report = score_files(args.gold, args.predicted)
     print(json.dumps(report.to_dict(), indent=1) if args.json else report.format_report())
     return 0
 
