@@ -385,3 +385,44 @@ def test_pipeline_forces_hurt_in_a_tally_are_no_attack_on_civilians(pipeline):
     result = _extract(pipeline, "Police in Sindh province said on Thursday that 300 people had been arrested "
                                 "there on Wednesday and 40 officers injured.", published="2023-05-11")
     assert "violence_against_civilians" not in {event.event_type for event in result.events}
+
+
+def test_pipeline_dateline_under_a_headline_dates_nothing(pipeline):
+    text = ("Counter-protesters outnumber far-right groups\n\n"
+            "LONDON, Aug 8 (Reuters) - Thousands of anti-racism demonstrators took to the streets "
+            "on Wednesday evening.\n\nIn Brighton, England, about 2,000 people rallied.")
+    events = _extract(pipeline, text, published="2024-08-08").events
+    assert [(e.date, e.location.place) for e in events] == [("2024-08-07", "Brighton")]
+
+
+def test_pipeline_capital_that_speaks_is_its_government_not_a_place(pipeline):
+    text = ("Protesters stormed the Iranian consulate in Najaf, Iraq, late on Wednesday and set it on fire. "
+            "Dozens of protesters and police officers were hurt, and Tehran demanded that Baghdad act.")
+    events = _extract(pipeline, text, published="2019-11-29").events
+    assert [(e.event_type, e.location.country_code) for e in events] == [("riot", "IQ")]
+
+
+def test_pipeline_company_named_after_a_town_is_no_place(pipeline):
+    text = ("Protesters blocked the Ambassador Bridge in Windsor, Canada, on Monday.\n\n"
+            "The blockade, which began on Feb. 7, forced automakers including Ford, General Motors and "
+            "Toyota to cut production at plants on both sides of the border.")
+    events = _extract(pipeline, text, published="2022-02-08").events
+    assert {e.location.country_code for e in events} == {"CA"}
+
+
+def test_pipeline_country_a_crowd_calls_its_rulers_beholden_to_is_no_place(pipeline):
+    text = ("Security forces killed four protesters in Najaf, Iraq, on Thursday.\n\n"
+            "More than 400 people have been killed since the protests began on October 1. Protesters are "
+            "demanding the overthrow of a political class they see as corrupt and beholden to Iran.")
+    events = _extract(pipeline, text, published="2019-11-29").events
+    assert {e.location.country_code for e in events} == {"IQ"}
+
+
+def test_pipeline_toll_of_the_unrest_is_the_demonstrations_not_an_attack(pipeline):
+    text = ("Protesters stormed the mayor's office in Almaty, Kazakhstan, on Wednesday and set it ablaze.\n\n"
+            "By Thursday the ministry put the number of security personnel killed across the country at 12, "
+            "and said 2,298 people had been detained since the start of the unrest.")
+    events = _extract(pipeline, text, published="2022-01-06").events
+    assert "violence_against_civilians" not in {e.event_type for e in events}
+    toll, = [e for e in events if e.arrests is not None]
+    assert (toll.event_type, toll.arrests.low) == ("riot", 2298)

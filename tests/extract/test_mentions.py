@@ -50,10 +50,28 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("No arrests were made in the searches.", "arrests"),
     ("The march ended without further clashes.", "clashes"),
     ("These are not protests, the spokesman said.", "protests"),
+    # Denied or put off by what follows the trigger.
+    ("Feared riots failed to materialise on Wednesday.", "riots"),
+    ("More protests are being advertised online for the weekend.", "protests"),
+    # A past event named as a time or as the subject of a trial.
+    ("Dozens have been detained since the protests began on October 1.", "protests"),
+    ("A man was jailed on Wednesday for his part in the Southport riot.", "riot"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
     assert mention.is_irrealis
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("A 58-year-old man was jailed for three years.", set()),
+    ("Courts have begun handing down sentences within days of arrest.", set()),
+    ("Gunmen shot dead a protest organiser outside his home.", {"kill", "attack"}),
+    ("About 4,000 demonstrators packed Wellington Street on Saturday.", {"protest"}),
+    ("Protesters stormed the Iranian consulate, setting the building on fire.", {"violent_protest", "looting"}),
+    ("Youths set a hotel alight, throwing missiles at police.", {"looting", "violent_protest"}),
+])
+def test_mentions_read_what_the_words_report(lexicon, text, kinds):
+    assert {m.kind for m in _mentions(lexicon, text) if m.is_eventive and not m.is_weak} == kinds
 
 
 @pytest.mark.parametrize("text", [

@@ -15,7 +15,7 @@ from .frames import DateSpan, Frame, group_mentions, same_place
 from .learned import load_event_models
 from .lexicon import Lexicon
 from .mentions import Mention
-from .places import (CLAUSE_BREAK, DATELINE, find_focus_place, locate, place_location, places_by_sentence,
+from .places import (CLAUSE_BREAK, find_dateline, find_focus_place, locate, place_location, places_by_sentence,
                      sentence_of)
 from .summary import estimate_confidence, write_summary
 
@@ -29,6 +29,10 @@ DEMONSTRATION_SUB_TYPES = {"peaceful_protest": "protest", "protest_with_interven
 # Deaths or force in a summary make it a record of the protests' repression, not an arrest tally
 # ("since the protests began, thousands have been detained and four killed").
 TALLY_EXCLUDED_KINDS = frozenset({"kill", "excessive_force", "violent_protest"})
+# What a toll of unrest counts: deaths, injuries ("attack" words like "injured") and arrests.
+TOLL_KINDS = frozenset({"kill", "attack", "arrest"})
+INJURY_WORD = re.compile(r"injured|wounded|hurt|injuries", re.I)
+UNREST_WORD = re.compile(r"\b(?:unrest|riots?|rioting|disorder|looting)\b", re.I)
 # Frames dated only to a year ("last year", "in 2019") are background too vague to code.
 VAGUE_PRECISIONS = frozenset({"year"})
 COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
@@ -96,6 +100,7 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
         if event is not None:
             built.append((frame, event))
             built.extend((frame, town_event) for town_event in _code_listed_towns(frame, event, analysis, lexicon))
+    _code_unrest_tolls(built, analysis)
     first_sentence = min((min(frame.sentences) for frame, _ in built), default=None)
     events = []
     for frame, event in built:
@@ -106,6 +111,30 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
             events.append(event)
     events = [event for event in events if not _is_vaguer_retelling(event, events)]
     return _merge_same_scene(events)
+
+
+def _code_unrest_tolls(built: list[tuple[Frame, Event]], analysis: ArticleAnalysis) -> None:
+    """"Since the strike began, five people have died and 97 have been arrested": deaths and
+    arrests counted over the country or over days, with no attack told, are the toll of the
+    demonstrations the article reports, not an attack on civilians. A toll "of the unrest" is
+    a riot's; otherwise it takes the more frequent of the article's protest and riot types, and
+    the most severe sub-type told of that type."""
+    demonstrations = [event for _, event in built if event.event_type in DEMONSTRATION_TYPES]
+    if not demonstrations:
+        return
+    riots = sum(event.event_type == "riot" for event in demonstrations)
+    for frame, event in built:
+        if event.event_type != "violence_against_civilians" or not frame.kinds <= TOLL_KINDS \
+                or any(m.kind == "attack" and not INJURY_WORD.fullmatch(m.text) for m in frame.mentions) \
+                or not (frame.when.is_summary or event.location.precision == "country"):
+            continue
+        told = " ".join(analysis.text[slice(*analysis.sentences[i])] for i in sorted(frame.sentences))
+        event_type = "riot" if UNREST_WORD.search(told) or riots > len(demonstrations) - riots else "protest"
+        event.event_type = event_type
+        event.sub_event_type = max((e.sub_event_type for e in demonstrations if e.event_type == event_type),
+                                   key=SUB_TYPE_SEVERITY.__getitem__,
+                                   default="violent_demonstration" if event_type == "riot" else "peaceful_protest")
+        event.summary = write_summary(event)
 
 
 def _merge_same_scene(events: list[Event]) -> list[Event]:
@@ -360,11 +389,12 @@ def _first_dates(usable: dict[int, list[DateSpan]], text: str) -> dict[int, Date
 def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateSpan]]:
     """The time expressions of each sentence that can date an event, as DateSpans."""
     all_dates: dict[int, list[DateSpan]] = {}
-    dateline = DATELINE.match(analysis.text)
+    dateline = find_dateline(analysis.text)
     # "a woman killed by police in March": a past killing's day, told to say who the victim was
     violence_ends = [m.end for m in analysis.mentions if m.kind in VIOLENT_KINDS]
     for expression in analysis.times:
-        if expression.date is None or (dateline and expression.end <= dateline.end()):
+        if expression.date is None or (dateline and dateline.start() <= expression.start
+                                          and expression.end <= dateline.end()):
             continue
         if expression.end_date is not None and expression.end_date < expression.date:
             continue  # a span that ends before it starts ("since" a date after the report) is misread

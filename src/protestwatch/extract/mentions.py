@@ -38,6 +38,16 @@ ACCIDENT_WINDOW_WORDS = 12
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:no|not|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?"
     r"|(?:no\s+one|nobody|none)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|got))\s*$", re.I)
+# "feared riots fail to materialise", "protests being advertised for the weekend": what
+# follows the trigger denies it or puts it in the future.
+UNREAL_AFTER = re.compile(
+    r"\s+(?:(?:did|do|does)\s+not|didn't|fail(?:ed|s)?\s+to|never)\s+(?:materiali[sz]e|happen|take\s+place)"
+    r"|\s+(?:(?:is|are|was|were)\s+)?being\s+(?:planned|advertised|organi[sz]ed|called)\b"
+    r"|\s+(?:planned|scheduled)\s+for\b", re.I)
+# "since the protests began", "a day after the unrest erupted": the events' start named as a
+# time, not a new report.
+ONSET_CLAUSE_BEFORE = re.compile(r"\b(?:after|since|before|when|until)\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
+ONSET_CLAUSE_AFTER = re.compile(r"\s+(?:began|begun|started|erupted|broke\s+out|first\s+erupted|kicked\s+off)\b")
 # "945 people had been arrested and 130 officers injured": a tally of the forces' own hurt,
 # no attack of its own (whatever hurt them is reported in its own words).
 FORCES_COUNT_BEFORE = re.compile(
@@ -120,9 +130,16 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
             or _is_accident_toll(text, sentence_start, mention, lexicon)
     mention.is_irrealis = (_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
                            or NEGATED_BEFORE.search(before) is not None
+                           or UNREAL_AFTER.match(text, mention.end) is not None
+                           or _is_onset_clause(text, mention)
                            or _is_retold_subject(text, sentence_start, mention)
                            or (mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before) is not None)
                            or _is_scare_quoted(text, mention))
+
+
+def _is_onset_clause(text: str, mention: Mention) -> bool:
+    return (ONSET_CLAUSE_AFTER.match(text, mention.end) is not None
+            and ONSET_CLAUSE_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None)
 
 
 def _is_retold_subject(text: str, sentence_start: int, mention: Mention) -> bool:

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from .events import ArticleAnalysis
 
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s")
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s", re.M)
+# A dateline opens one of the first lines: a headline may stand above it.
+DATELINE_LINES = 3
 # Where a clause ends: a place after it is out of reach of the cues before it.
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|who|which|where)\b|\bbut\b|\bwhile\b")
 CASUALTY_DESTINATION_BEFORE = re.compile(
@@ -39,6 +41,16 @@ PEOPLE_FROM_BEFORE = re.compile(
 SPEAKING_BODY_AFTER = re.compile(
     r"['’]s\s+(?:(?:central|federal|national|foreign|interior)\s+)?(?:government|foreign ministry|ministry|"
     r"state media|embassy|officials|leaders?|spokes(?:man|woman|person))\b", re.I)
+# "automakers including Ford, General Motors and Toyota": a company named after a town.
+COMPANY_LIST_BEFORE = re.compile(
+    r"\b(?:automakers|carmakers|companies|firms|manufacturers|brands|retailers|banks|airlines|chains|"
+    r"makers|producers|groups|giants|insurers|lenders|sponsors|clients|customers)\s+(?:including|such as|like)\s+"
+    r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:,\s*|,?\s+and\s+|,?\s+or\s+))*$")
+# "Tehran demanded that Baghdad act": a capital that speaks or acts is its government.
+GOVERNMENT_ACT_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|demanded|demands|accused|accuses|warned|warns|urged|urges|"
+    r"condemned|condemns|denied|denies|called\s+on|calls\s+on|summoned|summons|responded|insisted|rejected|"
+    r"blamed|blames|threatened|announced|protested\s+to|vowed|pledged)\b")
 # "waving Nigerian flags", "singing the Georgian anthem": a country's emblems, carried anywhere.
 EMBLEM_AFTER = re.compile(r"\s+(?:and\s+[\w ]{1,30}?\s+)?(?:national\s+)?(?:flags?|anthems?|colou?rs|banners?|passports?)\b", re.I)
 NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
@@ -53,6 +65,14 @@ SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?
 ACTOR_QUALIFIER_GAP = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}")
 
 
+def find_dateline(text: str) -> Optional[re.Match]:
+    """The wire dateline ("LONDON, Aug 8 (Reuters) - ") opening one of the first lines, if any."""
+    dateline = DATELINE.search(text)
+    if dateline is None or text.count("\n", 0, dateline.start()) >= DATELINE_LINES:
+        return None
+    return dateline
+
+
 def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dict[int, object], set[int]]:
     """The most precise place of each sentence (a landmark before its town before its country),
     and the sentences that report something all over a country ("marched across France"),
@@ -63,9 +83,9 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
     rank = {"point": 0, "place": 1, "admin1": 2, "country": 3}
     best: dict[int, object] = {}
     spread: dict[int, object] = {}
-    dateline = DATELINE.match(analysis.text)
+    dateline = find_dateline(analysis.text)
     for place in analysis.places:
-        if dateline and place.end <= dateline.end():
+        if dateline and dateline.start() <= place.start and place.end <= dateline.end():
             continue  # where the reporter files from, not where the event happened
         if not _is_event_place(place, analysis, lexicon):
             continue
@@ -99,6 +119,8 @@ def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or _is_in_claim(place, analysis, lexicon)
                 or PEOPLE_FROM_BEFORE.search(analysis.text, max(0, place.start - 40), place.start)
                 or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
+                or COMPANY_LIST_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
+                or (place.feature_code == "PPLC" and GOVERNMENT_ACT_AFTER.match(analysis.text, place.end))
                 or EMBLEM_AFTER.match(analysis.text, place.end)
                 or _is_demonym_of_a_thing(place, analysis.text)
                 or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)))
