@@ -426,3 +426,11 @@ def test_pipeline_toll_of_the_unrest_is_the_demonstrations_not_an_attack(pipelin
     assert "violence_against_civilians" not in {e.event_type for e in events}
     toll, = [e for e in events if e.arrests is not None]
     assert (toll.event_type, toll.arrests.low) == ("riot", 2298)
+
+
+def test_pipeline_looting_in_an_article_of_riots_is_rioting(pipeline):
+    text = ("Supporters of the former president blocked the N3 highway near Mooi River, South Africa, "
+            "on Friday and set fire to more than 20 trucks.\n\n"
+            "Provincial officials said scores of shops had been burnt and looted in Pietermaritzburg on Monday.")
+    events = _extract(pipeline, text, published="2021-07-14").events
+    assert {(e.location.place, e.event_type) for e in events} == {("Mooi River", "riot"), ("Pietermaritzburg", "riot")}

@@ -20,6 +20,8 @@ from protestwatch.extract.classify import classify_event
     ({"arrest"}, set(), ["state_forces"], ("strategic_development", "arrests")),
     ({"looting"}, set(), [], ("strategic_development", "looting_property_destruction")),
     ({"territory_gov"}, set(), ["state_forces"], ("battles", "government_regains_territory")),
+    # "Armed residents opened fire on suspected looters": force with no demonstration is an attack.
+    ({"excessive_force"}, set(), ["civilians"], ("violence_against_civilians", "attack")),
 ])
 def test_classify_event_types(kinds, weak, actors, expected):
     assert classify_event(kinds, weak, actors) == expected

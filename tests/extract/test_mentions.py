@@ -69,6 +69,8 @@ def test_mentions_flag_irrealis(lexicon, text, trigger):
     ("About 4,000 demonstrators packed Wellington Street on Saturday.", {"protest"}),
     ("Protesters stormed the Iranian consulate, setting the building on fire.", {"violent_protest", "looting"}),
     ("Youths set a hotel alight, throwing missiles at police.", {"looting", "violent_protest"}),
+    ("Thousands streamed into the mall, carrying out televisions and fridges.", {"looting"}),
+    ("Crowds rushed the Ndofaya shopping centre on Monday night.", {"looting"}),
 ])
 def test_mentions_read_what_the_words_report(lexicon, text, kinds):
     assert {m.kind for m in _mentions(lexicon, text) if m.is_eventive and not m.is_weak} == kinds

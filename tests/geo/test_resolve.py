@@ -196,3 +196,16 @@ def test_resolve_name_before_a_lowercase_landmark_is_the_landmark(geoparser):
 
 def test_resolve_sentence_opening_word_before_the_airport_is_no_landmark(geoparser):
     assert geoparser.parse("Outside the airport, clashes continued on Sunday.") == []
+
+
+@pytest.mark.parametrize("text,surface,place,country_code", [
+    # Namesakes abroad (Phoenix, Arizona; Bridge City, Texas) or unknown: placed by the town named after them.
+    ("In Phoenix, a suburb north of Durban, armed residents opened fire.", "Phoenix", "Durban", "ZA"),
+    ("Crowds streamed into the Bridge City mall in KwaMashu, north of Durban.", "Bridge City", "Durban", "ZA"),
+    # Known in the same country: the writer gives a distance, not a location.
+    ("In Atbara, about 300 km north of Khartoum, hundreds marched.", "Atbara", "Atbara", "SD"),
+    ("Protesters marched in Phoenix, Arizona, north of Tucson.", "Phoenix", "Phoenix", "US"),
+])
+def test_resolve_parse_places_a_name_by_the_town_it_lies_north_of(geoparser, text, surface, place, country_code):
+    found = next(p for p in geoparser.parse(text) if p.text == surface)
+    assert (found.place, found.country_code) == (place, country_code)

@@ -121,8 +121,9 @@ def _classify_armed_violence(kinds, weak_kinds, actors):
         return "violence_against_civilians", "sexual_violence"
     if "abduction" in kinds:
         return "violence_against_civilians", "abduction_forced_disappearance"
-    if kinds & {"kill", "attack"}:
-        # Armed men fighting armed men, with no unarmed victim named, is a battle; people who
+    if kinds & {"kill", "attack", "excessive_force"}:
+        # "Armed residents opened fire on suspected looters": force with no demonstration to
+        # be used against is an attack. Armed men fighting armed men, with no unarmed victim named, is a battle; people who
         # are not demonstrating ("gunmen killed five people") count as unarmed.
         # Crowd words ("members", "people") are victims only where there is a demonstration.
         has_unarmed_victims = "civilians" in actors or ("protesters" in actors and "protest" in kinds | weak_kinds)

@@ -29,6 +29,7 @@ DEMONSTRATION_SUB_TYPES = {"peaceful_protest": "protest", "protest_with_interven
 # Deaths or force in a summary make it a record of the protests' repression, not an arrest tally
 # ("since the protests began, thousands have been detained and four killed").
 TALLY_EXCLUDED_KINDS = frozenset({"kill", "excessive_force", "violent_protest"})
+ARMED_ACTOR_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 # What a toll of unrest counts: deaths, injuries ("attack" words like "injured") and arrests.
 TOLL_KINDS = frozenset({"kill", "attack", "arrest"})
 INJURY_WORD = re.compile(r"injured|wounded|hurt|injuries", re.I)
@@ -101,6 +102,7 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
             built.append((frame, event))
             built.extend((frame, town_event) for town_event in _code_listed_towns(frame, event, analysis, lexicon))
     _code_unrest_tolls(built, analysis)
+    _code_looting_in_riots(built, analysis, lexicon)
     first_sentence = min((min(frame.sentences) for frame, _ in built), default=None)
     events = []
     for frame, event in built:
@@ -135,6 +137,26 @@ def _code_unrest_tolls(built: list[tuple[Frame, Event]], analysis: ArticleAnalys
                                    key=SUB_TYPE_SEVERITY.__getitem__,
                                    default="violent_demonstration" if event_type == "riot" else "peaceful_protest")
         event.summary = write_summary(event)
+
+
+def _code_looting_in_riots(built: list[tuple[Frame, Event]], analysis: ArticleAnalysis, lexicon: Lexicon) -> None:
+    """"Scores of shops were looted in Pietermaritzburg": in an article that reports riots,
+    looting whose own sentences name no armed group, nor forces other than those who answered
+    it, is more of the rioting (ACLED's looting
+    sub-type is for destruction outside demonstrations and other violence)."""
+    riots = [event.sub_event_type for _, event in built if event.event_type == "riot"]
+    if not riots:
+        return
+    sub_type = max(set(riots), key=riots.count)
+    for frame, event in built:
+        own_spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
+        armed = {actor[0] for actor in find_actors(analysis.text, own_spans, lexicon)} & ARMED_ACTOR_TYPES
+        if frame.kinds & RESPONSE_KINDS:
+            armed.discard("state_forces")  # the police who answered the looters
+        if (event.event_type, event.sub_event_type) == ("strategic_development", "looting_property_destruction") \
+                and not armed:
+            event.event_type, event.sub_event_type = "riot", sub_type
+            event.summary = write_summary(event)
 
 
 def _merge_same_scene(events: list[Event]) -> list[Event]:

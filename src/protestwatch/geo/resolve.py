@@ -35,6 +35,12 @@ DEMONYM_WEIGHT = 1.0
 PLACE_WEIGHT = 1.0
 
 
+# "Phoenix, a suburb north of Durban", "the mall in KwaMashu, north of Durban": the writer
+# places the first name by the second. Between them, at most a short phrase of the same clause.
+RELATIVE_TO_GAP = re.compile(
+    r"[^.;:()\n]{0,40}?(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
+    r"|\boutside|\bon the outskirts of|\bnear)\s+(?:the\s+(?:city|town|capital|port)\s+of\s+)?", re.I)
+
 MIN_CASELESS_NAME_CHARS = 4
 DIVISION_WORD_AFTER = re.compile(r"\s+(?:region|province|state|governorate|oblast|prefecture|department)\b")
 CASELESS_WORD_RUN = re.compile(r"[^.!?;:,()]+")
@@ -87,7 +93,9 @@ class Geoparser:
         gazetteer cannot place with confidence has no coordinates (``lat`` None)."""
         mentions = self.recogniser.recognise(text)
         chosen = self._resolve_mentions(text, mentions)
-        return [place for place in (self._to_place(text, mentions, chosen, i) for i in range(len(mentions)))
+        located_by = self._located_by(text, mentions, chosen)
+        return [place for place in (self._to_place(text, mentions, chosen, i, located_by)
+                                    for i in range(len(mentions)))
                 if place is not None]
 
     def parse_countries_caseless(self, text: str) -> list[Place]:
@@ -123,8 +131,9 @@ class Geoparser:
         mentions = sorted(given + context, key=lambda m: (m.start, m.end))
         link_containers(text, mentions)
         chosen = self._resolve_mentions(text, mentions)
+        located_by = self._located_by(text, mentions, chosen)
         index_of = {id(m): i for i, m in enumerate(mentions)}
-        return [self._to_place(text, mentions, chosen, index_of[id(m)]) for m in given]
+        return [self._to_place(text, mentions, chosen, index_of[id(m)], located_by) for m in given]
 
     # -- mentions for given spans ---------------------------------------------------------------
 
@@ -259,10 +268,32 @@ class Geoparser:
                 score += NEARBY_BONUS
         return score
 
+    def _located_by(self, text: str, mentions: list[Mention], chosen: list[Candidate | None]) -> dict[int, Candidate]:
+        """Mentions placed by the town named after them ("Phoenix, a suburb north of Durban")
+        whose own choice is unknown or a namesake in another country take that town's point."""
+        located = {}
+        for index in range(len(mentions) - 1):
+            mention, town = mentions[index], chosen[index + 1]
+            own = chosen[index]
+            if mention.kind != "toponym" or town is None or town.kind != PLACE \
+                    or (own is not None and own.kind != PLACE):
+                continue
+            if RELATIVE_TO_GAP.fullmatch(text, mention.end, mentions[index + 1].start) is None:
+                continue
+            if own is None or own.country_code != town.country_code:  # "In Atbara, 300 km north of Khartoum"
+                located[index] = town
+        return located
+
     # -- output -------------------------------------------------------------------------------------
 
-    def _to_place(self, text: str, mentions: list[Mention], chosen: list[Candidate | None], index: int) -> Place | None:
+    def _to_place(self, text: str, mentions: list[Mention], chosen: list[Candidate | None], index: int,
+                  located_by: dict[int, Candidate] | None = None) -> Place | None:
         mention = mentions[index]
+        if located_by and index in located_by:
+            town = located_by[index]
+            return Place(mention.start, mention.end, mention.text, mention.text, town.name, town.admin1_name,
+                         self.gazetteer.country_name(town.country_code), town.country_code, town.lat, town.lon,
+                         None, None, None, "place")
         if mention.kind == "landmark":
             town = self._town_for_landmark(mentions, chosen, index)
             return self._landmark_place(mention, town)
