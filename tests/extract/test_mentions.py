@@ -71,6 +71,7 @@ def test_mentions_flag_irrealis(lexicon, text, trigger):
     ("Youths set a hotel alight, throwing missiles at police.", {"looting", "violent_protest"}),
     ("Thousands streamed into the mall, carrying out televisions and fridges.", {"looting"}),
     ("Crowds rushed the Ndofaya shopping centre on Monday night.", {"looting"}),
+    ("A crowd forced its way into the minister's home and carried away valuables.", {"violent_protest", "looting"}),
 ])
 def test_mentions_read_what_the_words_report(lexicon, text, kinds):
     assert {m.kind for m in _mentions(lexicon, text) if m.is_eventive and not m.is_weak} == kinds

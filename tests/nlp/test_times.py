@@ -80,6 +80,18 @@ def test_times_relative_periods(text, date, end_date, precision):
     assert (found.date, found.end_date, found.precision) == (date, end_date, precision)
 
 
+@pytest.mark.parametrize("text,reference,date,end_date", [
+    # Written on a Sunday: "over the weekend" is the weekend under way, "last weekend" the one before.
+    ("Crowds looted homes over the weekend.", D(2025, 8, 31), D(2025, 8, 30), D(2025, 8, 31)),
+    ("Crowds looted homes last weekend.", D(2025, 8, 31), D(2025, 8, 23), D(2025, 8, 24)),
+    ("Crowds looted homes this weekend.", D(2025, 8, 30), D(2025, 8, 30), D(2025, 8, 30)),
+    ("Crowds looted homes over the weekend.", D(2025, 9, 1), D(2025, 8, 30), D(2025, 8, 31)),
+])
+def test_times_weekend_seen_from_a_weekend_day(text, reference, date, end_date):
+    found, = find_time_expressions(text, reference)
+    assert (found.date, found.end_date) == (date, end_date)
+
+
 @pytest.mark.parametrize("text,date,end_date", [
     ("Strikes ran between 3 and 5 June.", D(2020, 6, 3), D(2020, 6, 5)),
     ("Strikes ran 3-5 March.", D(2021, 3, 3), D(2021, 3, 5)),

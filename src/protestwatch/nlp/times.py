@@ -421,7 +421,12 @@ def _resolve_weekday_span(match: re.Match, context: _Context) -> Resolved:
 
 
 def _resolve_weekend(match: re.Match, context: _Context) -> Resolved:
-    sunday = previous_weekday(6, context.reference)
+    reference = context.reference
+    said = match.group(0).lower()
+    if reference.weekday() >= 5 and not said.startswith(("last", "a ")):
+        # "over the weekend", written on a Saturday or Sunday: the weekend under way
+        return reference - dt.timedelta(days=reference.weekday() - 5), reference, "day", "relative"
+    sunday = previous_weekday(6, reference)
     return sunday - dt.timedelta(days=1), sunday, "day", "relative"
 
 
