@@ -22,6 +22,14 @@ from protestwatch.extract.classify import classify_event
     ({"territory_gov"}, set(), ["state_forces"], ("battles", "government_regains_territory")),
     # "Armed residents opened fire on suspected looters": force with no demonstration is an attack.
     ({"excessive_force"}, set(), ["civilians"], ("violence_against_civilians", "attack")),
+    # "Police defused an explosive device": nothing went off.
+    ({"ied", "disrupted_weapons"}, set(), ["state_forces"], ("strategic_development", "disrupted_weapons_use")),
+    # "Police regained control of the buildings" from rioters who smashed windows: the riot.
+    ({"territory_gov", "looting", "intervention"}, {"violent_protest"}, ["state_forces", "rioters"],
+     ("riot", "violent_demonstration")),
+    # "rioters" alone names people; with what they did, a riot.
+    (set(), {"violent_protest"}, ["rioters"], None),
+    ({"looting"}, {"violent_protest"}, ["rioters"], ("riot", "mob_violence")),
 ])
 def test_classify_event_types(kinds, weak, actors, expected):
     assert classify_event(kinds, weak, actors) == expected

@@ -56,6 +56,7 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     # A past event named as a time or as the subject of a trial.
     ("Dozens have been detained since the protests began on October 1.", "protests"),
     ("A man was jailed on Wednesday for his part in the Southport riot.", "riot"),
+    ("Police dismantled the camp, a day after thousands stormed Congress.", "stormed Congress"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
@@ -72,6 +73,9 @@ def test_mentions_flag_irrealis(lexicon, text, trigger):
     ("Thousands streamed into the mall, carrying out televisions and fridges.", {"looting"}),
     ("Crowds rushed the Ndofaya shopping centre on Monday night.", {"looting"}),
     ("A crowd forced its way into the minister's home and carried away valuables.", {"violent_protest", "looting"}),
+    ("Supporters tried to force their way in and set buses and cars on fire.", {"looting"}),
+    ("Running battles between youths and police went on all day.", {"violent_protest"}),
+    ("Crowds had barricaded the Masaka-Mbarara road at Nyendo.", {"protest"}),
 ])
 def test_mentions_read_what_the_words_report(lexicon, text, kinds):
     assert {m.kind for m in _mentions(lexicon, text) if m.is_eventive and not m.is_weak} == kinds

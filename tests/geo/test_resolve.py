@@ -209,3 +209,11 @@ def test_resolve_sentence_opening_word_before_the_airport_is_no_landmark(geopars
 def test_resolve_parse_places_a_name_by_the_town_it_lies_north_of(geoparser, text, surface, place, country_code):
     found = next(p for p in geoparser.parse(text) if p.text == surface)
     assert (found.place, found.country_code) == (place, country_code)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("President Luiz Inácio Lula da Silva took office in Brasília.", "Silva"),  # a surname after "da"
+    ("The arrest of National Unity Platform candidate Robert Kyagulanyi in Uganda.", "Unity"),
+])
+def test_resolve_parse_skips_names_of_people_and_parties(geoparser, text, absent):
+    assert absent not in {p.text for p in geoparser.parse(text)}

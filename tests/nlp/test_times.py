@@ -232,3 +232,18 @@ def test_times_a_day_after_a_clause_is_not_dated_from_the_reference():
     from protestwatch.nlp.times import find_time_expressions
     text = "The clearance came a day after a group attacked the camp."
     assert find_time_expressions(text, dt.date(2024, 5, 2)) == []
+
+
+@pytest.mark.parametrize("text,date", [
+    ("On Christmas Eve, police defused a device near the airport.", D(2022, 12, 24)),
+    ("Rallies were held on New Year’s Day.", D(2023, 1, 1)),
+    ("Supporters blocked the highway overnight.", D(2023, 1, 9)),
+])
+def test_times_holidays_and_overnight(text, date):
+    found, = find_time_expressions(text, D(2023, 1, 9))
+    assert found.date == date
+
+
+@pytest.mark.parametrize("text", ["Christmas shopping fell sharply.", "Gunmen killed 17 in an overnight raid."])
+def test_times_holiday_or_overnight_as_a_modifier_dates_nothing(text):
+    assert find_time_expressions(text, D(2023, 1, 9)) == []

@@ -70,6 +70,8 @@ def _protesters_fight(kinds, weak_kinds, actors) -> bool:
 
 
 def _classify_explosion(kinds, weak_kinds, actors):
+    if "disrupted_weapons" in kinds and not kinds & {"kill", "attack"}:
+        return None  # "police defused an explosive device": nothing went off
     for kind, sub_type in EXPLOSION_KINDS:
         if kind in kinds:
             return "explosions_remote_violence", sub_type
@@ -77,6 +79,8 @@ def _classify_explosion(kinds, weak_kinds, actors):
 
 
 def _classify_territory(kinds, weak_kinds, actors):
+    if kinds & {"protest", "violent_protest", "looting"} or "violent_protest" in weak_kinds:
+        return None  # "police regained control of the buildings" from rioters: the riot's end
     if "territory_gov" in kinds and actors & ARMED_TYPES:
         return "battles", "government_regains_territory"
     if "territory_nsa" in kinds and actors & NON_STATE_ARMED_TYPES:
@@ -87,6 +91,8 @@ def _classify_territory(kinds, weak_kinds, actors):
 def _classify_demonstration(kinds, weak_kinds, actors):
     is_protest = "protest" in kinds or ("protest" in weak_kinds and kinds & CROWD_ACTION_KINDS) \
         or _protesters_fight(kinds, weak_kinds, actors)
+    if "violent_protest" in weak_kinds and kinds & CROWD_ACTION_KINDS:
+        kinds = kinds | {"violent_protest"}  # "rioters smashed windows": the crowd word with its deed
     if "violent_protest" in kinds and (is_protest or "rioters" in actors or not actors & NON_STATE_ARMED_TYPES):
         return "riot", "violent_demonstration" if is_protest or "state_forces" in actors else "mob_violence"
     if is_protest and "looting" in kinds and not ("excessive_force" in kinds and "state_forces" in actors):

@@ -48,6 +48,11 @@ UNREAL_AFTER = re.compile(
 # time, not a new report.
 ONSET_CLAUSE_BEFORE = re.compile(r"\b(?:after|since|before|when|until)\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
 ONSET_CLAUSE_AFTER = re.compile(r"\s+(?:began|begun|started|erupted|broke\s+out|first\s+erupted|kicked\s+off)\b")
+# "a day after thousands stormed Congress": what the clause tells happened on another day,
+# and is told again in its place.
+OTHER_DAY_CLAUSE_BEFORE = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s+"
+    r"(?:[\w'’-]+\s+){0,12}$", re.I)
 # "945 people had been arrested and 130 officers injured": a tally of the forces' own hurt,
 # no attack of its own (whatever hurt them is reported in its own words).
 FORCES_COUNT_BEFORE = re.compile(
@@ -132,6 +137,7 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
                            or NEGATED_BEFORE.search(before) is not None
                            or UNREAL_AFTER.match(text, mention.end) is not None
                            or _is_onset_clause(text, mention)
+                           or OTHER_DAY_CLAUSE_BEFORE.search(before) is not None
                            or _is_retold_subject(text, sentence_start, mention)
                            or (mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before) is not None)
                            or _is_scare_quoted(text, mention))

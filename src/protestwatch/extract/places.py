@@ -84,6 +84,7 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
     best: dict[int, object] = {}
     spread: dict[int, object] = {}
     dateline = find_dateline(analysis.text)
+    focus_code = getattr(analysis.focus_place, "country_code", None)
     for place in analysis.places:
         if dateline and dateline.start() <= place.start and place.end <= dateline.end():
             continue  # where the reporter files from, not where the event happened
@@ -92,8 +93,10 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
         index = sentence_of(analysis.sentences, place.start)
         if index is None:
             continue
-        if index not in best or rank[place.precision] < rank[best[index].precision]:
-            best[index] = place
+        if index not in best or rank[place.precision] < rank[best[index].precision] or (
+                rank[place.precision] == rank[best[index].precision] and focus_code is not None
+                and best[index].country_code != focus_code and place.country_code == focus_code):
+            best[index] = place  # the most precise; between equals, one in the country in focus
         if place.precision in ("country", "admin1") and SPREAD_OVER_BEFORE.search(
                 analysis.text, max(0, place.start - 20), place.start):
             spread.setdefault(index, place)

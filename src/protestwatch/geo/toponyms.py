@@ -30,6 +30,8 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'\u2019\-]*")
 _POSSESSIVE = ("'s", "\u2019s")
 # Lowercase words allowed inside a capitalised name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "du", "da", "do", "dos", "das", "the", "upon", "on", "sur", "am", "an"})
+# Lowercase words inside a person's name, before a surname ("da Silva", "von der Leyen").
+_NAME_PARTICLES = frozenset({"da", "de", "del", "do", "dos", "das", "du", "van", "von", "der", "den", "bin", "ibn"})
 # Lowercase head words that follow a capitalised name to make a landmark ("Parliament building").
 _LOWERCASE_HEADS = frozenset({"building", "square", "headquarters", "street", "avenue", "park", "bridge", "campus",
                               "palace", "market", "gate", "plant", "camp", "station", "airport", "stadium",
@@ -223,12 +225,17 @@ class ToponymRecogniser:
         return following.text not in self.words.non_toponyms and following.text.rstrip(".") not in self.words.landmark_heads
 
     def _skip_person_name(self, tokens: list[Token], run: list[int], position: int) -> int:
-        """Position after a person's name: the capitalised words up to a connector."""
-        while position < len(run) and tokens[run[position]].is_capitalised:
-            position += 1
-        while position < len(run) and not tokens[run[position]].is_capitalised:
-            position += 1
-        return position
+        """Position after a person's name: the capitalised words up to a connector, and on
+        past a surname particle ("Lula da Silva", "Ursula von der Leyen")."""
+        while True:
+            while position < len(run) and tokens[run[position]].is_capitalised:
+                position += 1
+            connectors = position
+            while position < len(run) and not tokens[run[position]].is_capitalised:
+                position += 1
+            if position == connectors or position >= len(run) or not all(
+                    tokens[run[i]].text in _NAME_PARTICLES for i in range(connectors, position)):
+                return position
 
     def _span(self, text: str, tokens: list[Token], run: list[int], first: int, last: int) -> tuple[int, int]:
         start, end = tokens[run[first]].start, tokens[run[last]].end

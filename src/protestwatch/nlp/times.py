@@ -83,6 +83,8 @@ UNIT_DAYS = {row["word"]: int(row["days"]) for row in read_table("time_units.csv
 UNSTATED_COUNT = 3  # "days of", "weeks of": a few
 RELATIVE_DAYS = {row["phrase"]: (int(row["offset"]), row["anchor"]) for row in read_table("relative_days.csv")}
 ANCHOR_GROUPS = {row["word"]: row["group"] for row in read_table("event_anchors.csv")}
+_HOLIDAY_ROWS = read_table("holidays.csv")
+HOLIDAYS = {row["name"].lower(): (int(row["month"]), int(row["day"])) for row in _HOLIDAY_ROWS}
 
 
 def _onset_words(kind: str) -> list[str]:
@@ -123,6 +125,13 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_alone", rf"{PERIOD_CUE}(?P<core>(?P<mon>{MONTH}))(?!\s*\d)"),
     ("year_alone", rf"{PERIOD_CUE}(?P<core>(?P<y>{YEAR}))(?![-–/,.]\d)"),
     ("relative_day", rf"\b(?i:{build_alternation(RELATIVE_DAYS)})\b"),
+    # "blocked the road overnight", "overnight on Sunday": the night before the report; not
+    # "an overnight raid", "an overnight curfew", which say when in a day it was
+    ("overnight", r"\b(?i:overnight)(?=\s*[,.;:)]|\s*$|\s+(?i:on|in|into|and|to|at|near|outside|from|as|when|before|"
+                  r"after|until|with|but|while|across|along|around|through|before|amid)\b)"),
+    # "on Christmas Eve"; after a preposition, so that "Christmas shopping" dates nothing
+    ("holiday", rf"\b(?i:on|at|over|since|before|after|until|by)\s+(?:(?i:the)\s+)?"
+                rf"(?P<core>{build_alternation(row['name'] for row in _HOLIDAY_ROWS).replace(chr(39), '[' + chr(39) + '’]')})\b"),
     ("weekday", rf"(?<!(?i:next) )\b(?:(?i:last|this|past)\s+)?(?P<wd>{WEEKDAY_NAME})(?:\s+(?i:{build_alternation(read_words('day_parts.csv'))})\b)?"),
     ("weekday_span", rf"\b(?i:from|between)\s+(?P<wd1>{WEEKDAY_NAME})\s+(?i:to|and|until|through|till)\s+(?P<wd2>{WEEKDAY_NAME})"),
     # "after a weekend of riots": the weekend just past, as "last weekend"
@@ -169,6 +178,8 @@ RULE_STARTS = {
     "month_alone": _PERIOD_CUE_START,
     "year_alone": _PERIOD_CUE_START,
     "relative_day": _initials(RELATIVE_DAYS, ignore_case=True),
+    "overnight": r"(?i:o)",
+    "holiday": r"(?i:[oasbu])",                       # on, at, over, since, before, after, until, by
     "weekday": rf"(?i:[ltp])|{_WEEKDAY_START}",        # last, this, past, a weekday
     "week": r"(?i:[lt])",                             # last, this, the
     "month": r"(?i:[lte])",                           # last, this, earlier, the
@@ -406,6 +417,15 @@ def _resolve_relative_day(match: re.Match, context: _Context) -> Resolved:
     return base + dt.timedelta(days=offset), None, "day", "relative"
 
 
+def _resolve_overnight(match: re.Match, context: _Context) -> Resolved:
+    return context.reference, None, "day", "relative"
+
+
+def _resolve_holiday(match: re.Match, context: _Context) -> Resolved:
+    month, day = HOLIDAYS[" ".join(match["core"].lower().replace("’", "'").split())]
+    return choose_year(month, day, context.reference), None, "day", "absolute"
+
+
 def _resolve_weekday(match: re.Match, context: _Context) -> Resolved:
     index = WEEKDAY_INDEX[match["wd"].lower()]
     said_last = re.match(r"(?i)(?:last|past)\s", match.group(0))
@@ -508,7 +528,7 @@ RESOLVERS: dict[str, Callable[[re.Match, _Context], Resolved]] = {
     "iso": _resolve_iso, "range_dm": _resolve_range, "range_md": _resolve_range,
     "date_dm": _resolve_date, "date_md": _resolve_date, "month_year": _resolve_month,
     "month_alone": _resolve_month, "year_alone": _resolve_year,
-    "relative_day": _resolve_relative_day, "weekday": _resolve_weekday,
+    "relative_day": _resolve_relative_day, "holiday": _resolve_holiday, "overnight": _resolve_overnight, "weekday": _resolve_weekday,
     "weekday_span": _resolve_weekday_span, "weekend": _resolve_weekend, "week": _resolve_week,
     "month": _resolve_month_relative, "year": _resolve_year_relative, "ago": _resolve_ago,
     "days_of": _resolve_days_of, "anaphoric": _resolve_anaphoric, "point_anchor": _resolve_point_anchor,
