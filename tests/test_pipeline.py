@@ -434,3 +434,12 @@ def test_pipeline_looting_in_an_article_of_riots_is_rioting(pipeline):
             "Provincial officials said scores of shops had been burnt and looted in Pietermaritzburg on Monday.")
     events = _extract(pipeline, text, published="2021-07-14").events
     assert {(e.location.place, e.event_type) for e in events} == {("Mooi River", "riot"), ("Pietermaritzburg", "riot")}
+
+
+def test_pipeline_the_capital_and_a_named_town_of_one_sentence(pipeline):
+    text = ("KHARTOUM, June 4 (Reuters) - Security forces stormed a protest camp in Khartoum, Sudan, on "
+            "Monday, killing at least 35 people.\n\nBy the afternoon, protesters had set up barricades of "
+            "burning tyres in several neighbourhoods of the capital and in the twin city of Omdurman.")
+    events = _extract(pipeline, text, published="2019-06-04").events
+    assert {(e.location.place, e.sub_event_type) for e in events} == {
+        ("Khartoum", "excessive_force_against_protesters"), ("Omdurman", "violent_demonstration")}

@@ -57,6 +57,8 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Dozens have been detained since the protests began on October 1.", "protests"),
     ("A man was jailed on Wednesday for his part in the Southport riot.", "riot"),
     ("Police dismantled the camp, a day after thousands stormed Congress.", "stormed Congress"),
+    ("Tensions had already exploded a week ago.", "exploded"),
+    ("An explosion of anger followed the vote.", "explosion"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

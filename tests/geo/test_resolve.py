@@ -217,3 +217,11 @@ def test_resolve_parse_places_a_name_by_the_town_it_lies_north_of(geoparser, tex
 ])
 def test_resolve_parse_skips_names_of_people_and_parties(geoparser, text, absent):
     assert absent not in {p.text for p in geoparser.parse(text)}
+
+
+def test_resolve_capital_reference_is_the_capital_of_the_country_in_focus(geoparser):
+    text = "Police fired on marchers in Nampula, Mozambique. In the capital, youths burned tyres."
+    places = geoparser.parse(text)
+    capital, = geoparser.find_capital_references(text, places)
+    assert (capital.text, capital.place, capital.country_code) == ("the capital", "Maputo", "MZ")
+    assert geoparser.find_capital_references("The capital of France is Paris.", geoparser.parse("France")) == []

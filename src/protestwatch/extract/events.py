@@ -189,6 +189,8 @@ def _is_same_scene(a: Event, b: Event) -> bool:
              b.event_type in DEMONSTRATION_TYPES or (b.event_type, b.sub_event_type) == ARRESTS_TYPE]
     if not all(kinds) or DEMONSTRATION_TYPES.isdisjoint({a.event_type, b.event_type}):
         return False
+    if {a.sub_event_type, b.sub_event_type} == {"excessive_force_against_protesters", "violent_demonstration"}:
+        return False  # forces firing on a sit-in, and barricades burning later: who acted differs
     if (a.date, a.end_date) != (b.date, b.end_date) or a.location.country_code != b.location.country_code:
         return False
     if {a.location.precision, b.location.precision} - {"place", "point"}:

@@ -53,6 +53,14 @@ ONSET_CLAUSE_AFTER = re.compile(r"\s+(?:began|begun|started|erupted|broke\s+out|
 OTHER_DAY_CLAUSE_BEFORE = re.compile(
     r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s+"
     r"(?:[\w'’-]+\s+){0,12}$", re.I)
+# "tensions had already exploded", "an explosion of anger": an explosion of feelings.
+FIGURATIVE_BLAST_WORDS = frozenset({"exploded", "explosion", "blast", "explodes"})
+FEELING_BEFORE = re.compile(
+    r"\b(?:tensions?|anger|fury|frustration|violence|protests?|unrest|rage|outrage|discontent|resentment|"
+    r"prices|costs|population|popularity)\b(?:\s+[\w'’]+){0,3}\s*$", re.I)
+FEELING_AFTER = re.compile(
+    r"\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:anger|fury|frustration|violence|protests?|unrest|rage|outrage|discontent|"
+    r"joy|grief|activity|growth|colou?r|support|interest)\b", re.I)
 # "945 people had been arrested and 130 officers injured": a tally of the forces' own hurt,
 # no attack of its own (whatever hurt them is reported in its own words).
 FORCES_COUNT_BEFORE = re.compile(
@@ -138,9 +146,15 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
                            or UNREAL_AFTER.match(text, mention.end) is not None
                            or _is_onset_clause(text, mention)
                            or OTHER_DAY_CLAUSE_BEFORE.search(before) is not None
+                           or _is_figurative_blast(text, before, mention)
                            or _is_retold_subject(text, sentence_start, mention)
                            or (mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before) is not None)
                            or _is_scare_quoted(text, mention))
+
+
+def _is_figurative_blast(text: str, before: str, mention: Mention) -> bool:
+    return mention.text.lower() in FIGURATIVE_BLAST_WORDS and (
+        FEELING_BEFORE.search(before) is not None or FEELING_AFTER.match(text, mention.end) is not None)
 
 
 def _is_onset_clause(text: str, mention: Mention) -> bool:

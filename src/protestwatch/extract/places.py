@@ -73,6 +73,20 @@ def find_dateline(text: str) -> Optional[re.Match]:
     return dateline
 
 
+def _is_better_place(place, other, rank: dict[str, int], focus_code: Optional[str]) -> bool:
+    """The more precise; between equals, a name before "the capital", then one in the
+    country in focus ("in the capital and in the twin city of Omdurman": Omdurman)."""
+    if rank[place.precision] != rank[other.precision]:
+        return rank[place.precision] < rank[other.precision]
+    if _is_named(place) != _is_named(other):
+        return _is_named(place)
+    return focus_code is not None and other.country_code != focus_code and place.country_code == focus_code
+
+
+def _is_named(place) -> bool:
+    return place.text[:1].isupper()
+
+
 def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dict[int, object], set[int]]:
     """The most precise place of each sentence (a landmark before its town before its country),
     and the sentences that report something all over a country ("marched across France"),
@@ -93,10 +107,8 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
         index = sentence_of(analysis.sentences, place.start)
         if index is None:
             continue
-        if index not in best or rank[place.precision] < rank[best[index].precision] or (
-                rank[place.precision] == rank[best[index].precision] and focus_code is not None
-                and best[index].country_code != focus_code and place.country_code == focus_code):
-            best[index] = place  # the most precise; between equals, one in the country in focus
+        if index not in best or _is_better_place(place, best[index], rank, focus_code):
+            best[index] = place
         if place.precision in ("country", "admin1") and SPREAD_OVER_BEFORE.search(
                 analysis.text, max(0, place.start - 20), place.start):
             spread.setdefault(index, place)

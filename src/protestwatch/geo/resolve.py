@@ -41,6 +41,9 @@ RELATIVE_TO_GAP = re.compile(
     r"[^.;:()\n]{0,40}?(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of"
     r"|\boutside|\bon the outskirts of|\bnear)\s+(?:the\s+(?:city|town|capital|port)\s+of\s+)?", re.I)
 
+# "In the capital, youths blocked roads": the capital of the country the text is about.
+CAPITAL_REFERENCE = re.compile(r"\b(?:the|its|the country's|the nation's)\s+capital(?:\s+city)?\b(?!\s+of\b)", re.I)
+
 MIN_CASELESS_NAME_CHARS = 4
 DIVISION_WORD_AFTER = re.compile(r"\s+(?:region|province|state|governorate|oblast|prefecture|department)\b")
 CASELESS_WORD_RUN = re.compile(r"[^.!?;:,()]+")
@@ -97,6 +100,19 @@ class Geoparser:
         return [place for place in (self._to_place(text, mentions, chosen, i, located_by)
                                     for i in range(len(mentions)))
                 if place is not None]
+
+    def find_capital_references(self, text: str, places: list[Place]) -> list[Place]:
+        """"the capital" where the text names no capital city beside it, as the capital of the
+        country in focus: a place for event location, not a toponym (its words are no name)."""
+        code = focus_country(places)
+        capital = self.gazetteer.capital(code) if code else None
+        if capital is None:
+            return []
+        country = self.gazetteer.country_name(code)
+        return [Place(match.start(), match.end(), match.group(0), capital.name, capital.name, capital.admin1_name,
+                      country, code, capital.lat, capital.lon, capital.geonames_id, capital.feature_code,
+                      capital.population, "place")
+                for match in CAPITAL_REFERENCE.finditer(text)]
 
     def parse_countries_caseless(self, text: str) -> list[Place]:
         """Country names and demonyms in text without capitals ("cuba s tolerance"), where

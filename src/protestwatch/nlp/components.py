@@ -120,6 +120,7 @@ class PlaceTagger:
         places = [p for p in self.geoparser.parse(text_of(doc)) if p is not None and p.lat is not None]
         if not places:
             places = self.geoparser.parse_countries_caseless(text_of(doc))
+        places = sorted(places + self.geoparser.find_capital_references(text_of(doc), places), key=lambda p: p.start)
         doc._.places = places
         doc._.focus_place = choose_focus_place(places)
         return doc
