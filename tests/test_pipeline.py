@@ -443,3 +443,10 @@ def test_pipeline_the_capital_and_a_named_town_of_one_sentence(pipeline):
     events = _extract(pipeline, text, published="2019-06-04").events
     assert {(e.location.place, e.sub_event_type) for e in events} == {
         ("Khartoum", "excessive_force_against_protesters"), ("Omdurman", "violent_demonstration")}
+
+
+def test_pipeline_a_continent_locates_no_event(pipeline):
+    text = ("Pro-democracy protests have swept Eswatini, Africa's last absolute monarchy, since May.\n\n"
+            "On 29 June, soldiers opened fire on marchers in Manzini, killing six.")
+    events = _extract(pipeline, text, published="2021-07-06").events
+    assert events and {e.location.country_code for e in events} == {"SZ"}

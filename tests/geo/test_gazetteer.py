@@ -71,3 +71,9 @@ def test_gazetteer_capital_is_a_place(gazetteer):
 def test_gazetteer_open_missing_file_raises(tmp_path):
     with pytest.raises(FileNotFoundError):
         Gazetteer.open(tmp_path / "missing.sqlite")
+
+
+@pytest.mark.parametrize("name,continent", [("Africa", "Africa"), ("Asia", "Asia"), ("European", "Europe")])
+def test_gazetteer_continents_and_their_adjectives(gazetteer, name, continent):
+    best = gazetteer.lookup(name)[0]  # most populous first: the continent before towns ("Asia", Philippines)
+    assert (best.kind, best.name, best.feature_code, best.country_code) == ("continent", continent, "CONT", "")

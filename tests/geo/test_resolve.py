@@ -225,3 +225,10 @@ def test_resolve_capital_reference_is_the_capital_of_the_country_in_focus(geopar
     capital, = geoparser.find_capital_references(text, places)
     assert (capital.text, capital.place, capital.country_code) == ("the capital", "Maputo", "MZ")
     assert geoparser.find_capital_references("The capital of France is Paris.", geoparser.parse("France")) == []
+
+
+def test_resolve_continent_is_found_with_its_point_and_no_country(geoparser):
+    africa, = [p for p in geoparser.parse("Eswatini, Africa's last absolute monarchy, banned protests.")
+               if p.text == "Africa"]
+    assert (africa.precision, africa.country_code, africa.feature_code) == ("continent", None, "CONT")
+    assert abs(africa.lat - 7.19) < 0.1 and abs(africa.lon - 21.09) < 0.1

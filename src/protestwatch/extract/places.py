@@ -129,7 +129,7 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
 def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
     """Whether a place mention can say where something happened: not a name inside an
     actor, a hospital destination, a demand, people's origin or whose forces they are."""
-    return not (place.lat is None or _is_actor_word(place, analysis.text, lexicon)
+    return not (place.lat is None or place.precision == "continent" or _is_actor_word(place, analysis.text, lexicon)
                 or _is_casualty_destination(place, analysis.text)
                 or _is_in_claim(place, analysis, lexicon)
                 or PEOPLE_FROM_BEFORE.search(analysis.text, max(0, place.start - 40), place.start)

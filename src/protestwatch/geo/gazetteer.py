@@ -14,17 +14,16 @@ from protestwatch.geo.names import normalise_name
 # corpus repeats a few thousand names, so this keeps lookups in memory at bounded cost.
 LOOKUP_CACHE_SIZE = 200_000
 
-PLACE, ADMIN1, COUNTRY = "place", "admin1", "country"
-_KIND_BY_CODE = {"P": PLACE, "A": ADMIN1, "C": COUNTRY}
+PLACE, ADMIN1, COUNTRY, CONTINENT = "place", "admin1", "country", "continent"
 
 
 @dataclass(frozen=True)
 class Candidate:
     """One gazetteer entry a name may refer to."""
 
-    kind: str  # PLACE, ADMIN1 or COUNTRY
+    kind: str  # PLACE, ADMIN1, COUNTRY or CONTINENT
     name: str
-    country_code: str
+    country_code: str  # "" for a continent
     lat: float | None
     lon: float | None
     population: int
@@ -35,11 +34,14 @@ class Candidate:
 
     @property
     def key(self) -> str:
-        """A unique identity across kinds (places have GeoNames ids, admin1 'CC.code', countries 'CC')."""
+        """A unique identity across kinds (places have GeoNames ids, admin1 'CC.code', countries 'CC',
+        continents 'K.Name')."""
         if self.kind == PLACE:
             return str(self.geonames_id)
         if self.kind == ADMIN1:
             return f"{self.country_code}.{self.admin1_code}"
+        if self.kind == CONTINENT:
+            return f"K.{self.name}"
         return self.country_code
 
 
@@ -66,6 +68,7 @@ class Gazetteer:
         self._lookup_cache: dict[str, tuple[Candidate, ...]] = {}
         self._countries = self._load_countries()
         self._admin1 = self._load_admin1()
+        self._continents = self._load_continents()
         self._country_by_name = self._load_country_names()
         self._demonyms = dict(connection.execute("SELECT demonym, country_code FROM demonyms"))
 
@@ -102,6 +105,11 @@ class Gazetteer:
                                       geonames_id, code, name)
                 for cc, code, name, lat, lon, population, geonames_id in rows}
 
+    def _load_continents(self) -> dict[str, Candidate]:
+        rows = self._connection.execute("SELECT code, name, lat, lon, population, geonames_id FROM continents")
+        return {code: Candidate(CONTINENT, name, "", lat, lon, population, "CONT", geonames_id)
+                for code, name, lat, lon, population, geonames_id in rows}
+
     def _load_country_names(self) -> dict[str, str]:
         names = {normalise_name(c.name): code for code, c in self._countries.items()}
         rows = self._connection.execute("SELECT name, ref FROM names WHERE kind = 'C'")
@@ -113,7 +121,7 @@ class Gazetteer:
     # -- lookups ---------------------------------------------------------------------------
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Every place, admin1 division and country known by this name, most populous first."""
+        """Every place, admin1 division, country and continent known by this name, most populous first."""
         normalised = normalise_name(name)
         cached = self._lookup_cache.get(normalised)
         if cached is None:
@@ -140,6 +148,8 @@ class Gazetteer:
                     candidates.append(division)
             elif kind == "C" and ref in self._countries:
                 candidates.append(self._countries[ref])
+            elif kind == "K" and ref in self._continents:
+                candidates.append(self._continents[ref])
         candidates.sort(key=lambda c: (-c.population, c.key))
         return tuple(candidates)
 

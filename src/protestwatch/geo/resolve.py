@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from protestwatch.geo.gazetteer import ADMIN1, COUNTRY, PLACE, Candidate, Gazetteer
+from protestwatch.geo.gazetteer import ADMIN1, CONTINENT, COUNTRY, PLACE, Candidate, Gazetteer
 from protestwatch.geo.names import normalise_name
 from protestwatch.geo.toponyms import Mention, ToponymRecogniser, distance_km, link_containers, tokenize
 
@@ -67,7 +67,7 @@ class Place:
     geonames_id: int | None
     feature_code: str | None
     population: int | None
-    precision: str  # "point" | "place" | "admin1" | "country"
+    precision: str  # "point" | "place" | "admin1" | "country" | "continent" (never an event's)
 
 
 def focus_country(places: list[Place]) -> str | None:
@@ -252,7 +252,7 @@ class Geoparser:
     def _country_evidence(self, mentions: list[Mention], chosen: list[Candidate | None]) -> Counter[str]:
         tally: Counter[str] = Counter()
         for mention, candidate in zip(mentions, chosen):
-            if candidate is None:
+            if candidate is None or candidate.kind == CONTINENT:
                 continue
             if mention.kind == "demonym":
                 tally[candidate.country_code] += DEMONYM_WEIGHT
@@ -328,6 +328,10 @@ class Geoparser:
             return Place(mention.start, mention.end, mention.text, candidate.name, candidate.name,
                          candidate.admin1_name, country_name, candidate.country_code, candidate.lat, candidate.lon,
                          candidate.geonames_id, candidate.feature_code, candidate.population, "place")
+        if candidate.kind == CONTINENT:  # where nothing an event needs (a country) is known
+            return Place(mention.start, mention.end, mention.text, candidate.name, None, None, None, None,
+                         candidate.lat, candidate.lon, candidate.geonames_id, candidate.feature_code,
+                         candidate.population, "continent")
         admin1 = candidate.name if candidate.kind == ADMIN1 else None
         precision = "admin1" if candidate.kind == ADMIN1 else "country"
         return Place(mention.start, mention.end, mention.text, candidate.name, None, admin1, country_name,

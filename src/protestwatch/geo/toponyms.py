@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from protestwatch.geo.gazetteer import ADMIN1, COUNTRY, Candidate, Gazetteer, read_geo_csv
+from protestwatch.geo.gazetteer import ADMIN1, CONTINENT, COUNTRY, Candidate, Gazetteer, read_geo_csv
 
 # Longest capitalised phrase tried against the gazetteer ("Democratic Republic of the Congo").
 MAX_NAME_TOKENS = 6
@@ -305,7 +305,7 @@ class ToponymRecogniser:
         """Reject single capitalised words that are more likely ordinary words or names."""
         if mention.kind == "demonym":
             return True
-        strong = any(c.kind in (ADMIN1, COUNTRY) for c in mention.candidates)
+        strong = any(c.kind in (ADMIN1, COUNTRY, CONTINENT) for c in mention.candidates)
         following = tokens[run[after - 1] + 1] if run[after - 1] + 1 < len(tokens) else None
         if following is not None and following.text in self.words.weapon_heads and \
                 text[tokens[run[after - 1]].end:following.start] == " ":

@@ -131,7 +131,7 @@ def choose_focus_place(places):
     else that country; used for events whose sentences name no place."""
     from ..geo.resolve import focus_country
     country = focus_country(places)
-    in_focus = [p for p in places if p.country_code == country] if country else places
+    in_focus = [p for p in places if p.country_code == country] if country else [p for p in places if p.country_code]
     towns = [p for p in in_focus if p.precision in ("place", "point")]
     if towns:
         return towns[0]
