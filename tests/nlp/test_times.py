@@ -247,3 +247,9 @@ def test_times_holidays_and_overnight(text, date):
 @pytest.mark.parametrize("text", ["Christmas shopping fell sharply.", "Gunmen killed 17 in an overnight raid."])
 def test_times_holiday_or_overnight_as_a_modifier_dates_nothing(text):
     assert find_time_expressions(text, D(2023, 1, 9)) == []
+
+
+def test_times_overnight_is_the_night_of_the_day_last_named():
+    text = "29 June, Manzini: soldiers, deployed overnight, opened fire on marchers."
+    found = [e for e in find_time_expressions(text, D(2021, 7, 6)) if e.text == "overnight"]
+    assert [e.date for e in found] == [D(2021, 6, 29)]

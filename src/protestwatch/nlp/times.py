@@ -125,7 +125,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_alone", rf"{PERIOD_CUE}(?P<core>(?P<mon>{MONTH}))(?!\s*\d)"),
     ("year_alone", rf"{PERIOD_CUE}(?P<core>(?P<y>{YEAR}))(?![-–/,.]\d)"),
     ("relative_day", rf"\b(?i:{build_alternation(RELATIVE_DAYS)})\b"),
-    # "blocked the road overnight", "overnight on Sunday": the night before the report; not
+    # "blocked the road overnight", "overnight on Sunday": the night of the day last named; not
     # "an overnight raid", "an overnight curfew", which say when in a day it was
     ("overnight", r"\b(?i:overnight)(?=\s*[,.;:)]|\s*$|\s+(?i:on|in|into|and|to|at|near|outside|from|as|when|before|"
                   r"after|until|with|but|while|across|along|around|through|before|amid)\b)"),
@@ -418,7 +418,9 @@ def _resolve_relative_day(match: re.Match, context: _Context) -> Resolved:
 
 
 def _resolve_overnight(match: re.Match, context: _Context) -> Resolved:
-    return context.reference, None, "day", "relative"
+    # the night of the day the text has got to ("29 June ... soldiers, deployed overnight"),
+    # else the report's
+    return context.previous or context.reference, None, "day", "relative"
 
 
 def _resolve_holiday(match: re.Match, context: _Context) -> Resolved:
