@@ -236,6 +236,8 @@ def add_iso_subdivision_aliases(divisions: dict[tuple[str, str], dict]) -> None:
 
 
 ORDINARY_WORDS = frozenset(normalise_name(row["word"]) for row in read_data_csv("non_toponyms.csv"))
+# Directions name divisions in ACLED's brackets ("Tamale (Northern)"); recognition decides when.
+DIRECTION_WORDS = frozenset(normalise_name(row[next(iter(row))]) for row in read_data_csv("place_prefixes.csv"))
 
 
 def division_name_variants(name: str) -> set[str]:
@@ -249,7 +251,8 @@ def division_name_variants(name: str) -> set[str]:
     variants = {normalised} | {f"{bare} {suffix}" for suffix in DIVISION_SUFFIXES}
     if bare not in ORDINARY_WORDS:  # "Federal District" is not "Federal"
         variants.add(bare)
-    return {v for v in variants if len(v) >= 2}
+    # "Capital" (Venezuela's Distrito Capital) is the word before it is the division
+    return {v for v in variants if len(v) >= 2 and (v not in ORDINARY_WORDS or v in DIRECTION_WORDS)}
 
 
 def build_countries(cities: dict, countries: dict, country_records: dict, capital_ids: dict) -> list[tuple]:

@@ -450,3 +450,18 @@ def test_pipeline_a_continent_locates_no_event(pipeline):
             "On 29 June, soldiers opened fire on marchers in Manzini, killing six.")
     events = _extract(pipeline, text, published="2021-07-06").events
     assert events and {e.location.country_code for e in events} == {"SZ"}
+
+
+def test_pipeline_a_year_something_came_to_be_does_not_date_the_event(pipeline):
+    text = ("Two people were killed in Kathmandu, Nepal, on Friday when a pro-monarchy demonstration turned violent.\n\n"
+            "Thousands had gathered at Tinkune since morning, demanding the return of the monarchy abolished "
+            "in 2008. The demonstrators pelted police with stones and set vehicles on fire.")
+    events = _extract(pipeline, text, published="2025-03-29").events
+    assert [(e.event_type, e.date) for e in events] == [("riot", "2025-03-28")]
+
+
+def test_pipeline_the_day_of_an_announcement_is_not_the_protests(pipeline):
+    text = ("His announcement on Jan. 12 that fuel prices would more than double triggered three days of "
+            "protests from Jan. 14 that degenerated into looting and burning barricades in Bulawayo, Zimbabwe.")
+    events = _extract(pipeline, text, published="2019-01-24").events
+    assert [e.date for e in events] == ["2019-01-14"]

@@ -51,7 +51,9 @@ VIOLENT_SUB_TYPES = frozenset({"mob_violence", "violent_demonstration"})
 # demonstrations: their reports retell the killing that set them off ("after police shot a man").
 LONE_VICTIM_TYPES = frozenset({"violence_against_civilians", "battles", "explosions_remote_violence"})
 SPEECH_BEFORE_TIME = re.compile(
-    r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|confirmed|stated|added)\s+(?:on\s+|late\s+|early\s+)?$")
+    r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|confirmed|stated|added)\s+(?:on\s+|late\s+|early\s+)?$"
+    # "his announcement on Jan. 12 that prices would double triggered protests": the day of the words
+    r"|\b(?:announcement|statement|decision|speech|address|ruling|verdict|decree)\s+(?:on|of)\s+$")
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
 # A list of towns: introduced by "in"/"including"/"such as", joined by commas and "and".
@@ -64,6 +66,7 @@ TIME_OF_EVENT_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:riots?|rioting|
 # (a day like "late on Thursday after officers left" still dates what follows it).
 AFTERMATH_FOLLOWS = re.compile(
     r"\s+(?:after|following)\s+(?:a|one|two|three|four|five|several|many|\d+)\s+(?:days?|nights?|weeks?)\s+of\b", re.I)
+PARTICIPLE_BEFORE_YEAR = re.compile(r"\b[a-z]+ed\s+(?:in|since)\s+$")
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
@@ -425,6 +428,9 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
         if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start) \
                 or SPEECH_AFTER_TIME.match(analysis.text, expression.end):
             continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
+        if expression.precision == "year" and PARTICIPLE_BEFORE_YEAR.search(
+                analysis.text, max(0, expression.start - 30), expression.start):
+            continue  # "the monarchy abolished in 2008": when a thing came to be, not an event's day
         if AFTERMATH_FOLLOWS.match(analysis.text, expression.end) or any(
                 GRIEVANCE_AGENT_GAP.fullmatch(analysis.text, end, expression.start) for end in violence_ends):
             continue  # "a woman killed by police in March": the day of a grievance, not of the event
