@@ -465,3 +465,18 @@ def test_pipeline_the_day_of_an_announcement_is_not_the_protests(pipeline):
             "protests from Jan. 14 that degenerated into looting and burning barricades in Bulawayo, Zimbabwe.")
     events = _extract(pipeline, text, published="2019-01-24").events
     assert [e.date for e in events] == ["2019-01-14"]
+
+
+def test_pipeline_a_heading_in_capitals_places_the_paragraph_under_it(pipeline):
+    text = ("Catalonia protests: what happened on Friday\n\nGIRONA\n\nSeveral hundred protesters occupied "
+            "the tracks at Girona's railway station on Friday.\n\nLLEIDA\n\nAbout 10,000 people marched "
+            "peacefully through the city centre.")
+    events = _extract(pipeline, text, published="2019-10-19").events
+    assert {e.location.place for e in events} == {"Girona", "Lleida"}
+
+
+def test_pipeline_a_day_in_a_relative_aside_does_not_date_the_sentence(pipeline):
+    text = ("On Friday, five columns of marchers, which set out on Wednesday from towns across Catalonia, "
+            "converged on Barcelona, Spain, and joined a rally on Passeig de Gracia.")
+    events = _extract(pipeline, text, published="2019-10-19").events
+    assert [e.date for e in events] == ["2019-10-18"]

@@ -66,6 +66,7 @@ TIME_OF_EVENT_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:riots?|rioting|
 # (a day like "late on Thursday after officers left" still dates what follows it).
 AFTERMATH_FOLLOWS = re.compile(
     r"\s+(?:after|following)\s+(?:a|one|two|three|four|five|several|many|\d+)\s+(?:days?|nights?|weeks?)\s+of\b", re.I)
+RELATIVE_ASIDE_BEFORE = re.compile(r"[\w\"”'’)],\s+(?:which|who)\s+[^,;:.]*$")
 PARTICIPLE_BEFORE_YEAR = re.compile(r"\b[a-z]+ed\s+(?:in|since)\s+$")
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
@@ -355,7 +356,7 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     evidence += _date_evidence(frame, analysis.text)
     if frame.has_own_place and getattr(frame.place, "start", None) is not None:
         evidence.append(_evidence("location", analysis.text, frame.place.start, frame.place.end))
-    counts = _counts(context, analysis, lexicon, reconcile, event_type, evidence)
+    counts = _counts(context, analysis, lexicon, reconcile, event_type, evidence, frame)
     if frame.when.is_summary and event_type in DEMONSTRATION_TYPES and not any(counts.values()):
         # "the group that has led the protests since December": background, unless the
         # summary counts what happened (EVENTS.md: "thousands detained and four killed").
@@ -437,6 +438,8 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
         index = sentence_of(analysis.sentences, expression.start)
         if index is None:
             continue
+        if _in_relative_aside(analysis.text, analysis.sentences[index], expression):
+            continue  # "five columns, which set out on Wednesday, converged on the city": the aside's day
         # "after two days of chaos" sums up days that the body may tell one by one
         is_summary = expression.kind in ("since", "aftermath") or (
             expression.end_date is not None and (expression.end_date - expression.date).days > 2)
@@ -446,11 +449,33 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
     return all_dates
 
 
-def _counts(context, analysis, lexicon, reconcile, event_type, evidence) -> dict[str, Optional[Quantity]]:
+def _in_another_days_clause(quantity, frame: Frame, analysis: ArticleAnalysis) -> bool:
+    """"Farmers have blocked motorways since Monday, and police arrested 79 people on Wednesday":
+    a count in a clause that names another day, where the frame has no mention, is that day's."""
+    index = sentence_of(analysis.sentences, quantity.start)
+    start, end = analysis.sentences[index]
+    cuts = [start] + [m.end() for m in CLAUSE_BREAK.finditer(analysis.text, start, end)] + [end]
+    clause = next(((a, b) for a, b in zip(cuts, cuts[1:]) if a <= quantity.start < b), None)
+    if clause is None or any(clause[0] <= m.start < clause[1] for m in frame.mentions):
+        return False
+    return any(t.date is not None and t.date != frame.when.date and clause[0] <= t.start < clause[1]
+               for t in analysis.times)
+
+
+def _in_relative_aside(text: str, sentence: tuple[int, int], expression) -> bool:
+    """Whether a time expression stands in a relative clause set off by commas in mid-sentence."""
+    start, end = sentence
+    return (RELATIVE_ASIDE_BEFORE.search(text, start, expression.start) is not None
+            and "," in text[expression.end:end])
+
+
+def _counts(context, analysis, lexicon, reconcile, event_type, evidence, frame: Frame) -> dict[str, Optional[Quantity]]:
     estimates: dict[str, list] = {name: [] for name in COUNT_FIELDS}
     grievance_spans = [(m.start, m.end) for m in analysis.mentions if m.is_grievance]
     for quantity in analysis.quantities:
         if sentence_of(analysis.sentences, quantity.start) not in context:
+            continue
+        if _in_another_days_clause(quantity, frame, analysis):
             continue
         role = classify_quantity(analysis.text, quantity.start, quantity.end, quantity.noun, lexicon)
         if role is None or (role == "crowd_size" and event_type not in DEMONSTRATION_TYPES):

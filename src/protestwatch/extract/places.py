@@ -59,6 +59,7 @@ DEMONYM_PEOPLE_NOUN = re.compile(
     r"protesters|demonstrators|students|workers|farmers|people|citizens|nationals|civilians|villagers|"
     r"residents|youths?|men|women|capital|city|cities|towns?|villages?|border|territory|soil|side|regions?|"
     r"opposition|activists|journalists|security", re.I)
+HEADING_MAX_CHARS = 80
 NATIONWIDE = re.compile(r"\b(?:across|throughout|all over|around) the country\b|\bnationwide\b", re.I)
 SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
@@ -112,6 +113,11 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
         if place.precision in ("country", "admin1") and SPREAD_OVER_BEFORE.search(
                 analysis.text, max(0, place.start - 20), place.start):
             spread.setdefault(index, place)
+    # "LLEIDA" over a paragraph, as a round-up heads each town's news: the next sentence's place.
+    for index in sorted(best):
+        start, end = analysis.sentences[index]
+        if _is_heading(analysis.text[start:end]) and index + 1 < len(analysis.sentences) and index + 1 not in best:
+            best[index + 1] = best[index]
     # "people demonstrated across the country, including 200,000 in Tel Aviv": the same,
     # with the country the sentence's places are in.
     for index, (start, end) in enumerate(analysis.sentences):
@@ -124,6 +130,12 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
     # what happened all over the country; its towns are details of it.
     best.update(spread)
     return best, set(spread)
+
+
+def _is_heading(sentence: str) -> bool:
+    """A line in capitals ("LA JONQUERA", "BARCELONA: CLASHES AT URQUINAONA")."""
+    letters = [c for c in sentence if c.isalpha()]
+    return bool(letters) and len(sentence) <= HEADING_MAX_CHARS and all(c.isupper() for c in letters)
 
 
 def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
