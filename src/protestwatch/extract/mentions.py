@@ -43,7 +43,11 @@ NEGATED_BEFORE = re.compile(
 UNREAL_AFTER = re.compile(
     r"\s+(?:(?:did|do|does)\s+not|didn't|fail(?:ed|s)?\s+to|never)\s+(?:materiali[sz]e|happen|take\s+place)"
     r"|\s+(?:(?:is|are|was|were)\s+)?being\s+(?:planned|advertised|organi[sz]ed|called)\b"
-    r"|\s+(?:planned|scheduled)\s+for\b", re.I)
+    r"|\s+(?:planned|scheduled)\s+(?:for|in|at|on|across)\b", re.I)
+# "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
+SERIES_BEFORE = re.compile(
+    r"\b(?:after|following|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|decades)"
+    r"\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 # "since the protests began", "a day after the unrest erupted": the events' start named as a
 # time, not a new report.
 ONSET_CLAUSE_BEFORE = re.compile(r"\b(?:after|since|before|when|until)\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -146,6 +150,7 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
                            or UNREAL_AFTER.match(text, mention.end) is not None
                            or _is_onset_clause(text, mention)
                            or OTHER_DAY_CLAUSE_BEFORE.search(before) is not None
+                           or SERIES_BEFORE.search(before) is not None
                            or _is_figurative_blast(text, before, mention)
                            or _is_retold_subject(text, sentence_start, mention)
                            or (mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before) is not None)
