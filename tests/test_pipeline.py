@@ -480,3 +480,24 @@ def test_pipeline_a_day_in_a_relative_aside_does_not_date_the_sentence(pipeline)
             "converged on Barcelona, Spain, and joined a rally on Passeig de Gracia.")
     events = _extract(pipeline, text, published="2019-10-19").events
     assert [e.date for e in events] == ["2019-10-18"]
+
+
+def test_pipeline_sounds_of_fighting_between_two_armed_sides_are_a_battle(pipeline):
+    text = ("In Goma, Democratic Republic of Congo, gunfire and explosions could be heard around the airport "
+            "on Tuesday, where Congolese soldiers and allied militiamen were still holding out.")
+    events = _extract(pipeline, text, published="2025-01-28").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("battles", "armed_clash")]
+
+
+def test_pipeline_gunfire_at_a_demonstration_is_no_battle(pipeline):
+    text = ("Security forces opened fire on several hundred protesters in Republic Square in Almaty, Kazakhstan, "
+            "on Thursday. Bursts of automatic gunfire could be heard.")
+    events = _extract(pipeline, text, published="2022-01-07").events
+    assert [e.sub_event_type for e in events] == ["excessive_force_against_protesters"]
+
+
+def test_pipeline_embassies_of_countries_are_not_where_the_riot_was(pipeline):
+    text = ("Protesters hurled stones at the embassies of Rwanda, France and the United States in Kinshasa, "
+            "Democratic Republic of Congo, on Tuesday.")
+    events = _extract(pipeline, text, published="2025-01-28").events
+    assert {e.location.country_code for e in events} == {"CD"}

@@ -81,6 +81,8 @@ def test_mentions_flag_irrealis(lexicon, text, trigger):
     ("Running battles between youths and police went on all day.", {"violent_protest"}),
     ("Crowds had barricaded the Masaka-Mbarara road at Nyendo.", {"protest"}),
     ("Separatists blocked the AP-7 motorway at La Jonquera for several hours.", {"protest"}),
+    ("On Thursday the army announced that it had retaken Gondar.", {"territory_gov"}),
+    ("The rebels announced that they had taken control of Goma.", {"territory_nsa"}),
 ])
 def test_mentions_read_what_the_words_report(lexicon, text, kinds):
     assert {m.kind for m in _mentions(lexicon, text) if m.is_eventive and not m.is_weak} == kinds

@@ -253,3 +253,8 @@ def test_times_overnight_is_the_night_of_the_day_last_named():
     text = "29 June, Manzini: soldiers, deployed overnight, opened fire on marchers."
     found = [e for e in find_time_expressions(text, D(2021, 7, 6)) if e.text == "overnight"]
     assert [e.date for e in found] == [D(2021, 6, 29)]
+
+
+def test_times_weekday_with_its_date_in_brackets_is_that_date():
+    found, = find_time_expressions("On Monday (7 August), heavy fighting was reported.", D(2023, 8, 15))
+    assert found.date == D(2023, 8, 7)

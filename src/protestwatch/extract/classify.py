@@ -55,6 +55,10 @@ def _classify_exchange_of_fire(kinds, weak_kinds, actors):
     if "armed_clash" in kinds and len(actors & ARMED_TYPES) >= 2 and not kinds & {"protest", "violent_protest"} \
             and not _protesters_fight(kinds, weak_kinds, actors):
         return "battles", "armed_clash"
+    # "gunfire could be heard around the airport, where soldiers and militiamen held out"
+    if "gunfire" in kinds and len(actors & ARMED_TYPES) >= 2 and not kinds & {"protest", "violent_protest"} \
+            and not weak_kinds & {"protest", "violent_protest"}:
+        return "battles", "armed_clash"
     # "Gunmen clashed with police": with no demonstration, fighting between an armed
     # organisation and the forces it met is a battle, not a riot.
     if ("violent_protest" in kinds and "protest" not in kinds | weak_kinds and actors & NON_STATE_ARMED_TYPES

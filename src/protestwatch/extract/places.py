@@ -46,6 +46,10 @@ COMPANY_LIST_BEFORE = re.compile(
     r"\b(?:automakers|carmakers|companies|firms|manufacturers|brands|retailers|banks|airlines|chains|"
     r"makers|producers|groups|giants|insurers|lenders|sponsors|clients|customers)\s+(?:including|such as|like)\s+"
     r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:,\s*|,?\s+and\s+|,?\s+or\s+))*$")
+# "hurled stones at the embassies of Rwanda, France and Belgium": whose missions, not where.
+MISSION_OF_BEFORE = re.compile(
+    r"\b(?:embass(?:y|ies)|consulates?|missions?|ambassadors?|envoys?)\s+of\s+"
+    r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$")
 # "Tehran demanded that Baghdad act": a capital that speaks or acts is its government.
 GOVERNMENT_ACT_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|demanded|demands|accused|accuses|warned|warns|urged|urges|"
@@ -147,6 +151,7 @@ def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or PEOPLE_FROM_BEFORE.search(analysis.text, max(0, place.start - 40), place.start)
                 or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
                 or COMPANY_LIST_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
+                or MISSION_OF_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or (place.feature_code == "PPLC" and GOVERNMENT_ACT_AFTER.match(analysis.text, place.end))
                 or EMBLEM_AFTER.match(analysis.text, place.end)
                 or _is_demonym_of_a_thing(place, analysis.text)

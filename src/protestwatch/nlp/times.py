@@ -119,8 +119,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("range_dm", rf"(?:(?i:between|from)\s+)?\b(?P<d1>{DAY}){RANGE_JOIN}(?P<d2>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
     ("range_md", rf"(?:(?i:between|from)\s+)?\b(?P<mon>{MONTH})\s+(?P<d1>{DAY}){RANGE_JOIN}(?:(?P<mon2>{MONTH})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
-    ("date_dm", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
-    ("date_md", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
+    # "Monday (7 August)": the weekday and the date it is
+    ("date_dm", rf"(?:(?P<wd>{WEEKDAY}),?\s+\(?)?(?:the\s+)?\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
+    ("date_md", rf"(?:(?P<wd>{WEEKDAY}),?\s+\(?)?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
     ("month_year", rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})"),
     ("month_alone", rf"{PERIOD_CUE}(?P<core>(?P<mon>{MONTH}))(?!\s*\d)"),
     ("year_alone", rf"{PERIOD_CUE}(?P<core>(?P<y>{YEAR}))(?![-–/,.]\d)"),
