@@ -65,6 +65,10 @@ FEELING_BEFORE = re.compile(
 FEELING_AFTER = re.compile(
     r"\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:anger|fury|frustration|violence|protests?|unrest|rage|outrage|discontent|"
     r"joy|grief|activity|growth|colou?r|support|interest)\b", re.I)
+# "the army announced that it had retaken Gondar": an announcement of what has happened.
+PERFECT_REPORT_BEFORE = re.compile(
+    r"\b(?:announced|announce|announcing)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:been\s+)?$",
+    re.I)
 # "945 people had been arrested and 130 officers injured": a tally of the forces' own hurt,
 # no attack of its own (whatever hurt them is reported in its own words).
 FORCES_COUNT_BEFORE = re.compile(
@@ -145,7 +149,8 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
     if mention.kind in GRIEVANCE_KINDS:
         mention.is_grievance = _has_cue(before, lexicon.grievance_cues, GRIEVANCE_WINDOW_WORDS) \
             or _is_accident_toll(text, sentence_start, mention, lexicon)
-    mention.is_irrealis = (_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
+    mention.is_irrealis = ((_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
+                            and PERFECT_REPORT_BEFORE.search(before) is None)
                            or NEGATED_BEFORE.search(before) is not None
                            or UNREAL_AFTER.match(text, mention.end) is not None
                            or _is_onset_clause(text, mention)
