@@ -501,3 +501,10 @@ def test_pipeline_embassies_of_countries_are_not_where_the_riot_was(pipeline):
             "Democratic Republic of Congo, on Tuesday.")
     events = _extract(pipeline, text, published="2025-01-28").events
     assert {e.location.country_code for e in events} == {"CD"}
+
+
+def test_pipeline_a_date_inside_a_name_dates_nothing(pipeline):
+    text = ("Rallies calling for the president's ouster were held on Saturday in Gwangju, South Korea, "
+            "where several thousand people gathered at the May 18th Democracy Square.")
+    events = _extract(pipeline, text, published="2024-12-08").events
+    assert [e.date for e in events] == ["2024-12-07"]

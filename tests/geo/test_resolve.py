@@ -234,3 +234,12 @@ def test_resolve_continent_is_found_with_its_point_and_no_country(geoparser):
                if p.text == "Africa"]
     assert (africa.precision, africa.country_code, africa.feature_code) == ("continent", None, "CONT")
     assert abs(africa.lat - 7.19) < 0.1 and abs(africa.lon - 21.09) < 0.1
+
+
+@pytest.mark.parametrize("text,surname,kept", [
+    ("Jayland Walker was shot by police in Akron, Ohio. Walker's family called for calm.", "Walker", set()),
+    # cued as a place, the word stays one
+    ("George Washington crossed the river. Protesters marched in Washington.", "Washington", {"Washington"}),
+])
+def test_resolve_a_surname_is_a_surname_throughout_the_text(geoparser, text, surname, kept):
+    assert {p.text for p in geoparser.parse(text) if p.text == surname} == kept

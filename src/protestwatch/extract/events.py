@@ -66,6 +66,9 @@ TIME_OF_EVENT_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:riots?|rioting|
 # (a day like "late on Thursday after officers left" still dates what follows it).
 AFTERMATH_FOLLOWS = re.compile(
     r"\s+(?:after|following)\s+(?:a|one|two|three|four|five|several|many|\d+)\s+(?:days?|nights?|weeks?)\s+of\b", re.I)
+DATE_IN_NAME_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:Square|Street|Avenue|Bridge|Park|Road|Boulevard|Stadium|"
+    r"Movement|Uprising|Revolution|Memorial|Cemetery|Hall|University|Hospital)\b")
 RELATIVE_ASIDE_BEFORE = re.compile(r"[\w\"”'’)],\s+(?:which|who)\s+[^,;:.]*$")
 PARTICIPLE_BEFORE_YEAR = re.compile(r"\b[a-z]+ed\s+(?:in|since)\s+$")
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
@@ -438,6 +441,8 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
         index = sentence_of(analysis.sentences, expression.start)
         if index is None:
             continue
+        if DATE_IN_NAME_AFTER.match(analysis.text, expression.end):
+            continue  # "the May 18th Democracy Square": a name
         if _in_relative_aside(analysis.text, analysis.sentences[index], expression):
             continue  # "five columns, which set out on Wednesday, converged on the city": the aside's day
         # "after two days of chaos" sums up days that the body may tell one by one

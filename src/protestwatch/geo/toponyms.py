@@ -137,13 +137,43 @@ class ToponymRecogniser:
     def recognise(self, text: str) -> list[Mention]:
         tokens = tokenize(text)
         mentions: list[Mention] = []
-        for run in self._capitalised_runs(text, tokens):
+        runs = self._capitalised_runs(text, tokens)
+        for run in runs:
             if AGE_AFTER_NAME.match(text, tokens[run[-1]].end):
                 continue  # "Mahsa Amini, 22, died": a person and her age
             run = self._drop_organisation_name(tokens, run)
             mentions.extend(self._mentions_in_run(text, tokens, run))
+        surnames = self._surnames(text, tokens, runs)
+        mentions = [m for m in mentions if not self._is_surname_alone(text, m, surnames)]
         link_containers(text, mentions)
         return mentions
+
+    def _surnames(self, text: str, tokens: list[Token], runs: list[list[int]]) -> set[str]:
+        """Words the text also writes after another capitalised name that is no place
+        ("Jayland Walker", "Ekrem İmamoğlu"): one sense per text, a person's surname."""
+        found = set()
+        for run in runs:
+            for first, second in zip(run, run[1:]):
+                given, name = tokens[first], tokens[second]
+                if not (given.is_capitalised and name.is_capitalised and _side_by_side_capitalised(text, given, name)):
+                    continue
+                if given.text in self.words.place_prefixes or given.text.rstrip(".") in self.words.titles \
+                        or name.text.rstrip(".") in self.words.landmark_heads:
+                    continue
+                if self.gazetteer.lookup(given.text) or self.gazetteer.lookup(text[given.start:name.end]):
+                    continue
+                if self.gazetteer.lookup(name.text):
+                    found.add(name.text)
+        return found
+
+    def _is_surname_alone(self, text: str, mention: Mention, surnames: set[str]) -> bool:
+        """"Walker's family", after "Jayland Walker": the person, not a town, unless cued as a place."""
+        if mention.kind != "toponym" or mention.text not in surnames:
+            return False
+        if any(c.kind in (ADMIN1, COUNTRY, CONTINENT) for c in mention.candidates) \
+                or max_population(mention.candidates) >= LONGER_NAME_MIN_POPULATION:
+            return False
+        return not (has_locative_cue(text, mention.start) or has_container_after(text, mention.end))
 
     # -- runs of capitalised words ------------------------------------------------------------
 
