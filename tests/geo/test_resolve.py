@@ -243,3 +243,10 @@ def test_resolve_continent_is_found_with_its_point_and_no_country(geoparser):
 ])
 def test_resolve_a_surname_is_a_surname_throughout_the_text(geoparser, text, surname, kept):
     assert {p.text for p in geoparser.parse(text) if p.text == surname} == kept
+
+
+def test_resolve_landmark_takes_a_town_of_its_own_sentence(geoparser):
+    text = ("The violence was worst in the northern city of Kano, Nigeria, where youths ransacked shops "
+            "along Zoo Road. In Lagos, thousands rallied peacefully.")
+    road, = [p for p in geoparser.parse(text) if p.text == "Zoo Road"]
+    assert road.place == "Kano"

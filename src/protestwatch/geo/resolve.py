@@ -44,6 +44,7 @@ RELATIVE_TO_GAP = re.compile(
 # "In the capital, youths blocked roads": the capital of the country the text is about.
 CAPITAL_REFERENCE = re.compile(r"\b(?:the|its|the country's|the nation's)\s+capital(?:\s+city)?\b(?!\s+of\b)", re.I)
 
+SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 MIN_CASELESS_NAME_CHARS = 4
 DIVISION_WORD_AFTER = re.compile(r"\s+(?:region|province|state|governorate|oblast|prefecture|department)\b")
 CASELESS_WORD_RUN = re.compile(r"[^.!?;:,()]+")
@@ -311,7 +312,7 @@ class Geoparser:
                          self.gazetteer.country_name(town.country_code), town.country_code, town.lat, town.lon,
                          None, None, None, "place")
         if mention.kind == "landmark":
-            town = self._town_for_landmark(mentions, chosen, index)
+            town = self._town_for_landmark(text, mentions, chosen, index)
             return self._landmark_place(mention, town)
         candidate = chosen[index]
         if candidate is None:
@@ -346,8 +347,9 @@ class Geoparser:
                      self.gazetteer.country_name(town.country_code), town.country_code, town.lat, town.lon,
                      town.geonames_id, town.feature_code, town.population, "point")
 
-    def _town_for_landmark(self, mentions: list[Mention], chosen: list[Candidate | None], index: int):
-        """The town named inside the landmark or nearest to it, else the most mentioned town."""
+    def _town_for_landmark(self, text: str, mentions: list[Mention], chosen: list[Candidate | None], index: int):
+        """The town named inside the landmark or nearest to it (in its own sentence first), else
+        the most mentioned town."""
         landmark = mentions[index]
         focus = self._country_evidence(mentions, chosen)
         focus_code = max(sorted(focus), key=lambda code: focus[code]) if focus else None
@@ -364,8 +366,11 @@ class Geoparser:
         def closeness(item):
             i, c = item
             other = mentions[i]
-            gap = other.start - landmark.end if other.start >= landmark.end else landmark.start - other.end
-            return (gap, -counts[c.key], other.start)
+            between = (landmark.end, other.start) if other.start >= landmark.end else (other.end, landmark.start)
+            gap = between[1] - between[0]
+            # "ransacked shops along Zoo Road. In Lagos, ...": not across a sentence end
+            crosses = SENTENCE_END.search(text, between[0], between[1]) is not None
+            return (crosses, gap, -counts[c.key], other.start)
         return min(towns, key=closeness)[1]
 
     def _town_inside(self, landmark: Mention, chosen, focus_code: str | None) -> Candidate | None:
