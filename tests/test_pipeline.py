@@ -508,3 +508,11 @@ def test_pipeline_a_date_inside_a_name_dates_nothing(pipeline):
             "where several thousand people gathered at the May 18th Democracy Square.")
     events = _extract(pipeline, text, published="2024-12-08").events
     assert [e.date for e in events] == ["2024-12-07"]
+
+
+def test_pipeline_a_crowds_damage_after_a_march_is_a_riot(pipeline):
+    text = ("On Sunday afternoon, about 1,500 people marched peacefully through downtown Akron, Ohio.\n\n"
+            "Hours later, a smaller group smashed windows at businesses along South Main Street and set a "
+            "dumpster on fire, police said.")
+    events = _extract(pipeline, text, published="2022-07-05").events
+    assert sorted(e.event_type for e in events) == ["protest", "riot"]

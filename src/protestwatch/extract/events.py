@@ -29,6 +29,9 @@ DEMONSTRATION_SUB_TYPES = {"peaceful_protest": "protest", "protest_with_interven
 # Deaths or force in a summary make it a record of the protests' repression, not an arrest tally
 # ("since the protests began, thousands have been detained and four killed").
 TALLY_EXCLUDED_KINDS = frozenset({"kill", "excessive_force", "violent_protest"})
+CROWD_SUBJECT = re.compile(
+    r"\b(?:a|the|another)\s+(?:smaller\s+|small\s+|large\s+)?(?:group|crowd|mob)s?\b|\b(?:crowds|youths|protesters|demonstrators|"
+    r"rioters|looters|hundreds|dozens|thousands)\b", re.I)
 ARMED_ACTOR_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 # What a toll of unrest counts: deaths, injuries ("attack" words like "injured") and arrests.
 TOLL_KINDS = frozenset({"kill", "attack", "arrest"})
@@ -149,19 +152,23 @@ def _code_unrest_tolls(built: list[tuple[Frame, Event]], analysis: ArticleAnalys
 def _code_looting_in_riots(built: list[tuple[Frame, Event]], analysis: ArticleAnalysis, lexicon: Lexicon) -> None:
     """"Scores of shops were looted in Pietermaritzburg": in an article that reports riots,
     looting whose own sentences name no armed group, nor forces other than those who answered
-    it, is more of the rioting (ACLED's looting
-    sub-type is for destruction outside demonstrations and other violence)."""
+    it, is more of the rioting; in one that reports protests, so is a crowd's ("a smaller
+    group smashed windows"). ACLED's looting sub-type is for destruction outside
+    demonstrations and other violence."""
     riots = [event.sub_event_type for _, event in built if event.event_type == "riot"]
-    if not riots:
+    protests = any(event.event_type == "protest" for _, event in built)
+    if not riots and not protests:
         return
-    sub_type = max(set(riots), key=riots.count)
+    sub_type = max(set(riots), key=riots.count) if riots else "violent_demonstration"
     for frame, event in built:
         own_spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
         armed = {actor[0] for actor in find_actors(analysis.text, own_spans, lexicon)} & ARMED_ACTOR_TYPES
         if frame.kinds & RESPONSE_KINDS:
             armed.discard("state_forces")  # the police who answered the looters
+        # Beside protests only, a crowd must do it ("a smaller group smashed windows").
+        by_crowd = bool(riots) or any(CROWD_SUBJECT.search(analysis.text, start, end) for start, end in own_spans)
         if (event.event_type, event.sub_event_type) == ("strategic_development", "looting_property_destruction") \
-                and not armed:
+                and not armed and by_crowd:
             event.event_type, event.sub_event_type = "riot", sub_type
             event.summary = write_summary(event)
 

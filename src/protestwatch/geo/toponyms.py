@@ -44,7 +44,7 @@ _LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to
                             "around", "throughout", "of", "via", "through", "inside", "central", "downtown",
                             "northern", "southern", "eastern", "western", "capital"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*|\n)$")
-AGE_AFTER_NAME = re.compile(r",\s*\d{1,3},")
+AGE_AFTER_NAME = re.compile(r",\s*(?:\d{1,3},|(?:an?\s+)?\d{1,3}-year-old\b)")
 # Text between a place and its container: ", " or " (" possibly after a lowercase
 # descriptor ("Minakulu sub-county (Oyam, Northern)").
 _CONTAINER_GAP = re.compile(r"^(?:\s+[A-Za-z][a-z\-]*){0,2}\s*(?:,|\()\s*$")
