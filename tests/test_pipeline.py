@@ -516,3 +516,18 @@ def test_pipeline_a_crowds_damage_after_a_march_is_a_riot(pipeline):
             "dumpster on fire, police said.")
     events = _extract(pipeline, text, published="2022-07-06").events
     assert sorted((e.date, e.event_type) for e in events) == [("2022-07-03", "protest"), ("2022-07-04", "riot")]
+
+
+def test_pipeline_force_that_wounds_protesters_is_excessive(pipeline):
+    text = ("Four people were wounded by gunfire in the Burkinabe town of Kaya on Saturday when security forces "
+            "moved to clear protesters who had been blocking a French military convoy.")
+    events = _extract(pipeline, text, published="2021-11-21").events
+    # a demonstration met by force (the classifier may read the force as intervention), not an attack
+    assert [e.event_type for e in events] == ["protest"]
+
+
+def test_pipeline_a_patients_hospital_town_is_no_event_place(pipeline):
+    text = ("Tens of thousands marched in Algiers, Algeria, on Friday against a fifth term for the president, "
+            "who has spent the past two weeks in a Geneva hospital.")
+    events = _extract(pipeline, text, published="2019-03-09").events
+    assert {e.location.country_code for e in events} == {"DZ"}

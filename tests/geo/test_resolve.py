@@ -251,3 +251,9 @@ def test_resolve_landmark_takes_a_town_of_its_own_sentence(geoparser):
             "along Zoo Road. In Lagos, thousands rallied peacefully.")
     road, = [p for p in geoparser.parse(text) if p.text == "Zoo Road"]
     assert road.place == "Kano"
+
+
+def test_resolve_a_division_spelt_out_after_an_unknown_town_gives_its_country(geoparser):
+    text = "Fighters overran a gendarmerie post in Inata, in the northern province of Soum, Burkina Faso."
+    inata, = [p for p in geoparser.parse(text) if p.text == "Inata"]
+    assert inata.country_code == "BF"  # not the Japanese town of the same name

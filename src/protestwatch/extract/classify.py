@@ -114,7 +114,8 @@ def _classify_demonstration(kinds, weak_kinds, actors):
     if "armed_clash" in kinds and "state_forces" in actors:
         # Demonstrators who fight the police riot, whatever the police did in reply.
         return "riot", "violent_demonstration"
-    if "excessive_force" in kinds or ("kill" in kinds and "state_forces" in actors):
+    if "excessive_force" in kinds or (kinds & {"kill", "attack"} and "state_forces" in actors):
+        # "four protesters were wounded by gunfire when security forces moved to clear them"
         return "protest", "excessive_force_against_protesters"
     if kinds & {"intervention", "arrest"}:
         return "protest", "protest_with_intervention"

@@ -46,6 +46,9 @@ COMPANY_LIST_BEFORE = re.compile(
     r"\b(?:automakers|carmakers|companies|firms|manufacturers|brands|retailers|banks|airlines|chains|"
     r"makers|producers|groups|giants|insurers|lenders|sponsors|clients|customers)\s+(?:including|such as|like)\s+"
     r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:,\s*|,?\s+and\s+|,?\s+or\s+))*$")
+# "has spent two weeks in a Geneva hospital": where a patient lies, not an event.
+HOSPITAL_AFTER = re.compile(r"\s+(?:hospital|clinic|medical cent(?:re|er))\b", re.I)
+IN_A_BEFORE = re.compile(r"\bin\s+(?:a|the)\s+$", re.I)
 # "hurled stones at the embassies of Rwanda, France and Belgium": whose missions, not where.
 MISSION_OF_BEFORE = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?|missions?|ambassadors?|envoys?)\s+of\s+"
@@ -152,6 +155,8 @@ def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
                 or COMPANY_LIST_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or MISSION_OF_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
+                or (HOSPITAL_AFTER.match(analysis.text, place.end)
+                    and IN_A_BEFORE.search(analysis.text, max(0, place.start - 10), place.start))
                 or (place.feature_code == "PPLC" and GOVERNMENT_ACT_AFTER.match(analysis.text, place.end))
                 or EMBLEM_AFTER.match(analysis.text, place.end)
                 or _is_demonym_of_a_thing(place, analysis.text)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from protestwatch.geo.gazetteer import ADMIN1, CONTINENT, COUNTRY, PLACE, Candidate, Gazetteer
 from protestwatch.geo.names import normalise_name
-from protestwatch.geo.toponyms import Mention, ToponymRecogniser, distance_km, link_containers, tokenize
+from protestwatch.geo.toponyms import (Mention, ToponymRecogniser, distance_km, link_containers, names_its_division,
+                                       tokenize)
 
 # Score = log10(population) + bonuses below. Bonuses are in "orders of magnitude of
 # population" so that each says how much bigger a rival must be to win anyway.
@@ -233,7 +234,7 @@ class Geoparser:
         division in brackets ("Kani (Sagaing)") is located at that division: the bracket is
         the writer's own disambiguation, more reliable than a same-named town abroad."""
         mention, pool = mentions[index], pools[index]
-        bracketed = bool(mention.containers) and "(" in text[mention.end:mentions[mention.containers[0]].start]
+        bracketed = bool(mention.containers) and names_its_division(text[mention.end:mentions[mention.containers[0]].start])
         has_division = any(c.kind in (ADMIN1, COUNTRY) for i in mention.containers for c in pools[i])
         if bracketed and not has_division:
             # The division is known only by its same-named capital ("Al Bayda (Taiz)"): it

@@ -50,6 +50,10 @@ AGE_AFTER_NAME = re.compile(r",\s*(?:\d{1,3},|(?:an?\s+)?\d{1,3}-year-old\b)")
 _CONTAINER_GAP = re.compile(r"^(?:\s+[A-Za-z][a-z\-]*){0,2}\s*(?:,|\()\s*$")
 # ...or a bracket whose first division the gazetteer does not know ("Al-Jarrahi (Zabid,
 # Al Hudaydah)", "Murfreesboro (Rutherford, Tennessee)"): the next one still contains it.
+# ...or the division spelt out: "Inata, in the northern province of Soum".
+_CONTAINER_GAP_DIVISION = re.compile(
+    r"^\s*,\s+in\s+the\s+(?:[a-z-]+\s+){0,2}(?:province|region|state|district|county|department|governorate|prefecture)"
+    r"\s+of\s+$")
 _CONTAINER_GAP_PAST_UNKNOWN = re.compile(r"^\s*\(\s*[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*){0,3}\s*,\s*$")
 
 
@@ -386,6 +390,12 @@ def has_container_after(text: str, end: int) -> bool:
     return text[end:end + 2] in (", ", " (")
 
 
+def names_its_division(gap: str) -> bool:
+    """Whether the text between a place and its container spells the division out: a bracket
+    ("Kani (Sagaing)") or "in the province of" ("Inata, in the northern province of Soum")."""
+    return "(" in gap or _CONTAINER_GAP_DIVISION.match(gap) is not None
+
+
 def link_containers(text: str, mentions: list[Mention]) -> None:
     """Mark 'X, Y' and 'X (Y, Z)' chains: Y (and Z) contain X."""
     for index, mention in enumerate(mentions):
@@ -394,7 +404,8 @@ def link_containers(text: str, mentions: list[Mention]) -> None:
         while chain < len(mentions):
             previous = mentions[chain - 1]
             gap = text[previous.end:mentions[chain].start]
-            if chain == index + 1 and not (_CONTAINER_GAP.match(gap) or _CONTAINER_GAP_PAST_UNKNOWN.match(gap)):
+            if chain == index + 1 and not (_CONTAINER_GAP.match(gap) or _CONTAINER_GAP_PAST_UNKNOWN.match(gap)
+                                           or _CONTAINER_GAP_DIVISION.match(gap)):
                 break
             if chain > index + 1 and gap.strip() not in (",", "(", ", ("):
                 break
