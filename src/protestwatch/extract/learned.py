@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
 import numpy as np
 
@@ -202,5 +202,12 @@ def _load_cached(directory: Path) -> EventModels:
 
 def load_event_models(path: Union[str, Path, None] = None) -> EventModels:
     """The trained event models, read once per directory and shared afterwards."""
+    if path is None:  # asked for several times per event: no path to resolve each time
+        return _load_default(os.environ.get(MODELS_PATH_VARIABLE))
     return _load_cached(find_event_models(path).resolve())
+
+
+@lru_cache(maxsize=4)
+def _load_default(environment_path: Optional[str]) -> EventModels:
+    return _load_cached(find_event_models(environment_path).resolve())
 
