@@ -531,3 +531,18 @@ def test_pipeline_a_patients_hospital_town_is_no_event_place(pipeline):
             "who has spent the past two weeks in a Geneva hospital.")
     events = _extract(pipeline, text, published="2019-03-09").events
     assert {e.location.country_code for e in events} == {"DZ"}
+
+
+def test_pipeline_a_train_crash_toll_is_no_attack(pipeline):
+    text = ("Thousands protested in Athens, Greece, on Sunday over the rail disaster.\n\n"
+            "At least 57 people died when a passenger train collided head-on with a freight train in the "
+            "Tempi valley on Tuesday.")
+    events = _extract(pipeline, text, published="2023-03-05").events
+    assert [e.event_type for e in events] == ["protest"]
+
+
+def test_pipeline_the_capital_is_named_as_its_city(pipeline):
+    text = ("Police fired tear gas at marchers in Nampula, Mozambique, on Thursday. In the capital, youths "
+            "burned tyres and pelted police with stones on Friday.")
+    events = _extract(pipeline, text, published="2024-10-26").events
+    assert "Maputo" in {e.location.name for e in events}

@@ -69,6 +69,10 @@ FEELING_AFTER = re.compile(
 PERFECT_REPORT_BEFORE = re.compile(
     r"\b(?:announced|announce|announcing)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:been\s+)?$",
     re.I)
+# "57 people died when a passenger train collided with a freight train": a disaster's toll.
+ACCIDENT_AFTER = re.compile(
+    r"\s+(?:when|after|as)\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:collided|crashed|derailed|capsized|collapsed|overturned|sank|caught\s+fire)\b", re.I)
 # "945 people had been arrested and 130 officers injured": a tally of the forces' own hurt,
 # no attack of its own (whatever hurt them is reported in its own words).
 FORCES_COUNT_BEFORE = re.compile(
@@ -148,7 +152,8 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
     before = _clause_before(text, sentence_start, mention.start)
     if mention.kind in GRIEVANCE_KINDS:
         mention.is_grievance = _has_cue(before, lexicon.grievance_cues, GRIEVANCE_WINDOW_WORDS) \
-            or _is_accident_toll(text, sentence_start, mention, lexicon)
+            or _is_accident_toll(text, sentence_start, mention, lexicon) \
+            or ACCIDENT_AFTER.match(text, mention.end) is not None
     mention.is_irrealis = ((_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
                             and PERFECT_REPORT_BEFORE.search(before) is None)
                            or NEGATED_BEFORE.search(before) is not None

@@ -234,6 +234,8 @@ def place_location(place) -> Location:
     """The LOCATION record of a resolved place, named as the text names it; a country found
     through its people ("Kenyans") is named as the country."""
     name = place.country if place.precision == "country" and place.country else place.text or place.name
+    if not _is_named(place):
+        name = place.name  # "the capital": the city it is
     return Location(name=name, place=place.place, admin1=place.admin1,
                     country=place.country, country_code=place.country_code, lat=place.lat,
                     lon=place.lon, geonames_id=place.geonames_id, precision=place.precision)

@@ -345,7 +345,8 @@ class ToponymRecogniser:
                 text[tokens[run[after - 1]].end:following.start] == " ":
             return False  # "Grad rockets": the weapon, not the Slovenian town
         if after - first > 1:
-            return True
+            # "White House": Casablanca's name translated, and never the city in English news
+            return mention.text not in self.words.non_toponyms
         word = tokens[run[first]].text
         if word in self.words.place_prefixes and not is_bracketed(text, mention.start):
             return False  # "the West African country": a direction, a division only as "Colombo (Western)"
