@@ -71,7 +71,7 @@ PERFECT_REPORT_BEFORE = re.compile(
     re.I)
 # "57 people died when a passenger train collided with a freight train": a disaster's toll.
 ACCIDENT_AFTER = re.compile(
-    r"\s+(?:when|after|as)\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"\s+(?:when|after|as)\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,8}?"
     r"(?:collided|crashed|derailed|capsized|collapsed|overturned|sank|caught\s+fire)\b", re.I)
 # "945 people had been arrested and 130 officers injured": a tally of the forces' own hurt,
 # no attack of its own (whatever hurt them is reported in its own words).
