@@ -546,3 +546,10 @@ def test_pipeline_the_capital_is_named_as_its_city(pipeline):
             "burned tyres and pelted police with stones on Friday.")
     events = _extract(pipeline, text, published="2024-10-26").events
     assert "Maputo" in {e.location.name for e in events}
+
+
+def test_pipeline_a_dateline_without_a_date_is_still_where_the_reporter_is(pipeline):
+    text = ("DUBAI (Reuters) - At least 106 protesters have been killed in 21 Iranian cities since "
+            "demonstrations against a rise in fuel prices broke out on Friday, Amnesty said on Tuesday.")
+    events = _extract(pipeline, text, published="2019-11-19").events
+    assert {e.location.country_code for e in events} == {"IR"}

@@ -218,6 +218,7 @@ def test_resolve_parse_places_a_name_by_the_town_it_lies_north_of(geoparser, tex
     ("Protesters in Istanbul tried to break through barricades toward the Valens Aqueduct.", "Valens"),
     ("Officers fired dozens of rounds at Walker, a 25-year-old driver, in Akron, Ohio.", "Walker"),
     ("Protesters in Bishkek, Kyrgyzstan, stormed the White House.", "White House"),
+    ("Troops of the Assam Rifles fired on the crowd in Imphal, India.", "Assam"),
 ])
 def test_resolve_parse_skips_names_of_people_and_parties(geoparser, text, absent):
     assert absent not in {p.text for p in geoparser.parse(text)}

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from .events import ArticleAnalysis
 
 # "NAIROBI, July 13 (Reuters) -": the dateline's date is the publication date, not an event's.
-DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+[^\n]{0,40}?\s[-\u2013\u2014]{1,2}\s", re.M)
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?(?:,\s+[^\n]{0,40}?|\s+\([^)\n]{1,40}\))\s[-\u2013\u2014]{1,2}\s", re.M)
 # A dateline opens one of the first lines: a headline may stand above it.
 DATELINE_LINES = 3
 # Where a clause ends: a place after it is out of reach of the cues before it.
