@@ -60,6 +60,7 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Tensions had already exploded a week ago.", "exploded"),
     ("An explosion of anger followed the vote.", "explosion"),
     ("It did not say how many protesters had been hurt.", "hurt"),
+    ("\"Don't break the windows, don't attack schools or buses,\" she said.", "attack"),
     ("Employers locked the dockworkers out on Nov. 10, after a series of strikes over schedules.", "strikes"),
     ("The congress called a day of action, with rallies planned in Halifax and Toronto.", "rallies"),
 ])

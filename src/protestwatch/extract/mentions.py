@@ -36,7 +36,7 @@ RELATIVE_PRONOUN_BEFORE = re.compile(r"\b(?:that|which)\s+(?:had\s+|has\s+)?$", 
 ACCIDENT_WINDOW_WORDS = 12
 # "No arrests were made", "these are not protests", "without further clashes": the trigger is denied.
 NEGATED_BEFORE = re.compile(
-    r"\b(?:(?:no|not|without|zero)(?:\s+(?:further|more|other|new|major|serious|reported))?"
+    r"\b(?:(?:no|not|without|zero|don['’]t|didn['’]t|never)(?:\s+(?:further|more|other|new|major|serious|reported))?"
     r"|(?:no\s+one|nobody|none)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|got))\s*$", re.I)
 # "feared riots fail to materialise", "protests being advertised for the weekend": what
 # follows the trigger denies it or puts it in the future.
