@@ -88,6 +88,7 @@ def test_mentions_flag_irrealis(lexicon, text, trigger):
     ("About 12,700 workers walked out of three assembly plants on Friday.", {"protest"}),
     ("The minister walked out of the meeting.", set()),
     ("Personnel fired tear gas shells, smoke bombs and rubber bullets.", {"intervention"}),
+    ("A few dozen members held a counter-demonstration under heavy police watch.", {"protest"}),
 ])
 def test_mentions_read_what_the_words_report(lexicon, text, kinds):
     assert {m.kind for m in _mentions(lexicon, text) if m.is_eventive and not m.is_weak} == kinds
