@@ -259,3 +259,10 @@ def test_resolve_a_division_spelt_out_after_an_unknown_town_gives_its_country(ge
     text = "Fighters overran a gendarmerie post in Inata, in the northern province of Soum, Burkina Faso."
     inata, = [p for p in geoparser.parse(text) if p.text == "Inata"]
     assert inata.country_code == "BF"  # not the Japanese town of the same name
+
+
+def test_resolve_a_town_abroad_found_only_by_another_of_its_names_is_doubted(geoparser):
+    text = ("Rioters set fire to a bus on O'Connell Street in Dublin, Ireland, near the Spire. "
+            "Police in Dublin made arrests on Henry Street.")
+    spire, = [p for p in geoparser.parse(text) if p.text == "Spire"]
+    assert spire.lat is None  # not Speyer, Germany, whose English name it is

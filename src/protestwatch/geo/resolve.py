@@ -25,6 +25,7 @@ CAPITAL_BONUS = 1.0
 # evidence elsewhere, is taken for a namesake of a place the gazetteer lacks.
 LONE_ABROAD_MAX_POPULATION = 50_000
 LONE_ABROAD_MIN_FOCUS = 3.0
+ALIAS_ABROAD_MAX_POPULATION = 1_000_000
 # A country or admin1 division named exactly is preferred to same-named towns ("Georgia",
 # "Texas"): a state's population counts all its towns, which already favours it, so only
 # countries need help over equally populous divisions.
@@ -207,7 +208,9 @@ class Geoparser:
     def _drop_lone_villages_abroad(self, mentions: list[Mention], chosen: list[Candidate | None]) -> list[Candidate | None]:
         """A small town abroad that nothing else in the text points to, in a text about
         another country, is a namesake of a place the gazetteer lacks ("El Alto" in Peru,
-        in a report from Bolivia): better unknown than in the wrong country."""
+        in a report from Bolivia): better unknown than in the wrong country. A town abroad
+        found only by another of its names ("Spire" for Speyer, in a report from Dublin)
+        is doubted up to a larger size."""
         countries = Counter(c.country_code for c in chosen if c is not None)
         focus = self._country_evidence(mentions, chosen)
         if not focus:
@@ -216,9 +219,10 @@ class Geoparser:
         if focus[focus_code] < LONE_ABROAD_MIN_FOCUS:
             return chosen
         return [None if (c is not None and c.kind == PLACE and c.country_code != focus_code
-                         and c.population < LONE_ABROAD_MAX_POPULATION
+                         and c.population < (LONE_ABROAD_MAX_POPULATION if _named_as_itself(m, c)
+                                             else ALIAS_ABROAD_MAX_POPULATION)
                          and countries[c.country_code] == sum(1 for d in chosen if d is not None and d.key == c.key))
-                else c for c in chosen]
+                else c for m, c in zip(mentions, chosen)]
 
     def _candidate_pool(self, mention: Mention) -> list[Candidate]:
         if mention.kind == "demonym":
@@ -394,6 +398,10 @@ class Geoparser:
                 if in_focus:
                     return in_focus[0]
         return None
+
+
+def _named_as_itself(mention: Mention, candidate: Candidate) -> bool:
+    return normalise_name(mention.text) == normalise_name(candidate.name)
 
 
 def is_inside(candidate: Candidate, container: Candidate) -> bool:
