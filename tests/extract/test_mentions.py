@@ -89,6 +89,9 @@ def test_mentions_flag_irrealis(lexicon, text, trigger):
     ("The minister walked out of the meeting.", set()),
     ("Personnel fired tear gas shells, smoke bombs and rubber bullets.", {"intervention"}),
     ("A few dozen members held a counter-demonstration under heavy police watch.", {"protest"}),
+    ("Some 40,000 people, according to organisers, filled the SNP Square in Bratislava.", {"protest"}),
+    ("Several hundred people blocked access to the Friendship Bridge for three hours.", {"protest"}),
+    ("Fans filled the stadium.", set()),
 ])
 def test_mentions_read_what_the_words_report(lexicon, text, kinds):
     assert {m.kind for m in _mentions(lexicon, text) if m.is_eventive and not m.is_weak} == kinds
