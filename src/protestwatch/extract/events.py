@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..schema import Estimate, Event, Evidence, Quantity
-from .classify import classify_event
+from .classify import ARMED_TYPES, classify_event
 from .fields import (FieldSpan, assign_actors, build_quantity, classify_quantity, find_actors,
                      find_claim_target, find_claims, find_codes, find_lone_victim, find_sources)
 from .frames import DateSpan, Frame, group_mentions, same_place
@@ -32,7 +32,6 @@ TALLY_EXCLUDED_KINDS = frozenset({"kill", "excessive_force", "violent_protest"})
 CROWD_SUBJECT = re.compile(
     r"\b(?:a|the|another)\s+(?:smaller\s+|small\s+|large\s+)?(?:group|crowd|mob)s?\b|\b(?:crowds|youths|protesters|demonstrators|"
     r"rioters|looters|hundreds|dozens|thousands)\b", re.I)
-ARMED_ACTOR_TYPES = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia"})
 # What a toll of unrest counts: deaths, injuries ("attack" words like "injured") and arrests.
 TOLL_KINDS = frozenset({"kill", "attack", "arrest"})
 INJURY_WORD = re.compile(r"injured|wounded|hurt|injuries", re.I)
@@ -162,7 +161,7 @@ def _code_looting_in_riots(built: list[tuple[Frame, Event]], analysis: ArticleAn
     sub_type = max(set(riots), key=riots.count) if riots else "violent_demonstration"
     for frame, event in built:
         own_spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
-        armed = {actor[0] for actor in find_actors(analysis.text, own_spans, lexicon)} & ARMED_ACTOR_TYPES
+        armed = {actor[0] for actor in find_actors(analysis.text, own_spans, lexicon)} & ARMED_TYPES
         if frame.kinds & RESPONSE_KINDS:
             armed.discard("state_forces")  # the police who answered the looters
         # Beside protests only, a crowd must do it ("a smaller group smashed windows").
