@@ -553,3 +553,11 @@ def test_pipeline_a_dateline_without_a_date_is_still_where_the_reporter_is(pipel
             "demonstrations against a rise in fuel prices broke out on Friday, Amnesty said on Tuesday.")
     events = _extract(pipeline, text, published="2019-11-19").events
     assert {e.location.country_code for e in events} == {"IR"}
+
+
+def test_pipeline_a_months_death_toll_with_no_killer_named_is_no_attack(pipeline):
+    text = ("Government troops retook the town of Lalibela, Ethiopia, on Wednesday after heavy fighting "
+            "with Fano militiamen.\n\nThe UN human rights office said on 11 August that at least 183 people "
+            "had been killed in the region since the fighting began in July.")
+    events = _extract(pipeline, text, published="2023-08-15").events
+    assert "violence_against_civilians" not in {e.event_type for e in events}

@@ -35,6 +35,8 @@ CROWD_SUBJECT = re.compile(
 # What a toll of unrest counts: deaths, injuries ("attack" words like "injured") and arrests.
 TOLL_KINDS = frozenset({"kill", "attack", "arrest"})
 INJURY_WORD = re.compile(r"injured|wounded|hurt|injuries", re.I)
+# A toll over this many days or more, with no one named who killed, sums up a conflict.
+CONFLICT_TOLL_MIN_DAYS = 7
 UNREST_WORD = re.compile(r"\b(?:unrest|riots?|rioting|disorder|looting)\b", re.I)
 # Frames dated only to a year ("last year", "in 2019") are background too vague to code.
 VAGUE_PRECISIONS = frozenset({"year"})
@@ -111,6 +113,7 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
             built.append((frame, event))
             built.extend((frame, town_event) for town_event in _code_listed_towns(frame, event, analysis, lexicon))
     _code_unrest_tolls(built, analysis)
+    built = [(frame, event) for frame, event in built if not _is_conflict_toll(frame, event, analysis, lexicon)]
     _code_looting_in_riots(built, analysis, lexicon)
     first_sentence = min((min(frame.sentences) for frame, _ in built), default=None)
     events = []
@@ -146,6 +149,20 @@ def _code_unrest_tolls(built: list[tuple[Frame, Event]], analysis: ArticleAnalys
                                    key=SUB_TYPE_SEVERITY.__getitem__,
                                    default="violent_demonstration" if event_type == "riot" else "peaceful_protest")
         event.summary = write_summary(event)
+
+
+def _is_conflict_toll(frame: Frame, event: Event, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
+    """"More than 3,000 people have been killed since the coup": a count of deaths over weeks,
+    with nobody named who killed them, sums up a conflict; it is no attack of its own (the
+    tolls of demonstrations are coded as theirs, by _code_unrest_tolls)."""
+    if event.event_type != "violence_against_civilians" or not frame.when.is_summary or not frame.kinds <= TOLL_KINDS:
+        return False
+    if frame.when.end_date is not None and (frame.when.end_date - frame.when.date).days < CONFLICT_TOLL_MIN_DAYS:
+        return False
+    if any(m.kind == "attack" and not INJURY_WORD.fullmatch(m.text) for m in frame.mentions):
+        return False
+    own_spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
+    return not {actor[0] for actor in find_actors(analysis.text, own_spans, lexicon)} & ARMED_TYPES
 
 
 def _code_looting_in_riots(built: list[tuple[Frame, Event]], analysis: ArticleAnalysis, lexicon: Lexicon) -> None:
