@@ -561,3 +561,11 @@ def test_pipeline_a_months_death_toll_with_no_killer_named_is_no_attack(pipeline
             "had been killed in the region since the fighting began in July.")
     events = _extract(pipeline, text, published="2023-08-15").events
     assert "violence_against_civilians" not in {e.event_type for e in events}
+
+
+def test_pipeline_a_visitors_nationality_is_no_event_place(pipeline):
+    text = ("BEIRUT (AP) - The first clashes came on Thursday, hours after French President Emmanuel Macron "
+            "toured the devastated Gemmayzeh district, when young men threw stones at security forces near "
+            "parliament in Beirut, Lebanon.")
+    events = _extract(pipeline, text, published="2020-08-11").events
+    assert {e.location.country_code for e in events} == {"LB"}

@@ -61,6 +61,9 @@ GOVERNMENT_ACT_AFTER = re.compile(
     r"blamed|blames|threatened|announced|protested\s+to|vowed|pledged)\b")
 # "waving Nigerian flags", "singing the Georgian anthem": a country's emblems, carried anywhere.
 EMBLEM_AFTER = re.compile(r"\s+(?:and\s+[\w ]{1,30}?\s+)?(?:national\s+)?(?:flags?|anthems?|colou?rs|banners?|passports?)\b", re.I)
+TITLE_AFTER = re.compile(
+    r"\s+(?:President|Prime\s+Minister|Foreign\s+Minister|Interior\s+Minister|Defen[cs]e\s+Minister|Minister|"
+    r"King|Queen|Prince|Ambassador|Embassy|Consulate|Chancellor|Premier|Senator|Envoy)\b")
 NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 DEMONYM_PEOPLE_NOUN = re.compile(
     r"police(?:men)?|forces|troops|soldiers|army|military|gendarmes?|gendarmerie|authorities|government|officials|"
@@ -171,6 +174,8 @@ def _is_demonym_of_a_thing(place, text: str) -> bool:
         return False
     if place.text.endswith("s"):
         return False  # "Kenyans": people
+    if TITLE_AFTER.match(text, place.end):
+        return True  # "French President Emmanuel Macron toured the district": a visitor's nationality
     following = NEXT_WORD.match(text, place.end)
     return following is not None and DEMONYM_PEOPLE_NOUN.fullmatch(following.group(1)) is None
 
