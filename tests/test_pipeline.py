@@ -564,8 +564,8 @@ def test_pipeline_a_months_death_toll_with_no_killer_named_is_no_attack(pipeline
 
 
 def test_pipeline_a_visitors_nationality_is_no_event_place(pipeline):
-    text = ("BEIRUT (AP) - The first clashes came on Thursday, hours after French President Emmanuel Macron "
-            "toured the devastated Gemmayzeh district, when young men threw stones at security forces near "
-            "parliament in Beirut, Lebanon.")
+    text = ("BEIRUT (AP) - Thousands protested in Beirut, Lebanon, on Saturday.\n\n"
+            "The first clashes came on Thursday, hours after French President Emmanuel Macron toured the "
+            "devastated Gemmayzeh district, when young men threw stones at security forces near parliament.")
     events = _extract(pipeline, text, published="2020-08-11").events
     assert {e.location.country_code for e in events} == {"LB"}
