@@ -138,9 +138,7 @@ def _code_unrest_tolls(built: list[tuple[Frame, Event]], analysis: ArticleAnalys
         return
     riots = sum(event.event_type == "riot" for event in demonstrations)
     for frame, event in built:
-        if event.event_type != "violence_against_civilians" or not frame.kinds <= TOLL_KINDS \
-                or any(m.kind == "attack" and not INJURY_WORD.fullmatch(m.text) for m in frame.mentions) \
-                or not (frame.when.is_summary or event.location.precision == "country"):
+        if not _is_toll(frame, event) or not (frame.when.is_summary or event.location.precision == "country"):
             continue
         told = " ".join(analysis.text[slice(*analysis.sentences[i])] for i in sorted(frame.sentences))
         event_type = "riot" if UNREST_WORD.search(told) or riots > len(demonstrations) - riots else "protest"
@@ -155,14 +153,23 @@ def _is_conflict_toll(frame: Frame, event: Event, analysis: ArticleAnalysis, lex
     """"More than 3,000 people have been killed since the coup": a count of deaths over weeks,
     with nobody named who killed them, sums up a conflict; it is no attack of its own (the
     tolls of demonstrations are coded as theirs, by _code_unrest_tolls)."""
-    if event.event_type != "violence_against_civilians" or not frame.when.is_summary or not frame.kinds <= TOLL_KINDS:
+    if not _is_toll(frame, event) or not frame.when.is_summary:
         return False
     if frame.when.end_date is not None and (frame.when.end_date - frame.when.date).days < CONFLICT_TOLL_MIN_DAYS:
         return False
-    if any(m.kind == "attack" and not INJURY_WORD.fullmatch(m.text) for m in frame.mentions):
-        return False
+    return not _armed_actor_types(frame, analysis, lexicon)
+
+
+def _is_toll(frame: Frame, event: Event) -> bool:
+    """An attack on civilians coded from deaths, injuries and arrests alone: no attack told."""
+    return (event.event_type == "violence_against_civilians" and frame.kinds <= TOLL_KINDS
+            and all(m.kind != "attack" or INJURY_WORD.fullmatch(m.text) for m in frame.mentions))
+
+
+def _armed_actor_types(frame: Frame, analysis: ArticleAnalysis, lexicon: Lexicon) -> set[str]:
+    """The armed actor types the frame's own sentences name."""
     own_spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
-    return not {actor[0] for actor in find_actors(analysis.text, own_spans, lexicon)} & ARMED_TYPES
+    return {actor[0] for actor in find_actors(analysis.text, own_spans, lexicon)} & ARMED_TYPES
 
 
 def _code_looting_in_riots(built: list[tuple[Frame, Event]], analysis: ArticleAnalysis, lexicon: Lexicon) -> None:
@@ -177,14 +184,15 @@ def _code_looting_in_riots(built: list[tuple[Frame, Event]], analysis: ArticleAn
         return
     sub_type = max(set(riots), key=riots.count) if riots else "violent_demonstration"
     for frame, event in built:
-        own_spans = [analysis.sentences[i] for i in sorted(frame.sentences)]
-        armed = {actor[0] for actor in find_actors(analysis.text, own_spans, lexicon)} & ARMED_TYPES
+        if (event.event_type, event.sub_event_type) != ("strategic_development", "looting_property_destruction"):
+            continue
+        armed = _armed_actor_types(frame, analysis, lexicon)
         if frame.kinds & RESPONSE_KINDS:
             armed.discard("state_forces")  # the police who answered the looters
         # Beside protests only, a crowd must do it ("a smaller group smashed windows").
-        by_crowd = bool(riots) or any(CROWD_SUBJECT.search(analysis.text, start, end) for start, end in own_spans)
-        if (event.event_type, event.sub_event_type) == ("strategic_development", "looting_property_destruction") \
-                and not armed and by_crowd:
+        by_crowd = bool(riots) or any(CROWD_SUBJECT.search(analysis.text, *analysis.sentences[i])
+                                      for i in frame.sentences)
+        if not armed and by_crowd:
             event.event_type, event.sub_event_type = "riot", sub_type
             event.summary = write_summary(event)
 
