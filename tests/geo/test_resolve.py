@@ -266,3 +266,28 @@ def test_resolve_a_town_abroad_found_only_by_another_of_its_names_is_doubted(geo
             "Police in Dublin made arrests on Henry Street.")
     spire, = [p for p in geoparser.parse(text) if p.text == "Spire"]
     assert spire.lat is None  # not Speyer, Germany, whose English name it is
+
+
+def test_resolve_city_and_district_joined_by_a_hyphen(geoparser):
+    places = by_text(geoparser.parse("People protested in New York-Manhattan (New York) on Sunday."))
+    assert places["New York"].country_code == "US" and places["Manhattan"].country_code == "US"
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Gunmen attacked travellers on the Jos-Abuja highway.", "Jos"),  # a road between two towns
+    ("Pro-Palestinian marchers filled the square.", "Palestinian"),  # a prefix, not a place
+])
+def test_resolve_hyphenated_words_that_are_no_two_places(geoparser, text, unwanted):
+    assert unwanted not in by_text(geoparser.parse(text))
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Tensions had been building since Tuesday in Bangkok.", "Tensions had been building"),
+    ("The camp was the end point of the march in Bangkok.", "The camp"),
+])
+def test_resolve_clause_or_determiner_before_a_lowercase_head_is_no_landmark(geoparser, text, unwanted):
+    assert unwanted not in by_text(geoparser.parse(text))
+
+
+def test_resolve_name_before_intersection_is_a_landmark(geoparser):
+    assert "Pathumwan intersection" in by_text(geoparser.parse("Police fired water cannon at the Pathumwan intersection in Bangkok."))

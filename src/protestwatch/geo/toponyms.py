@@ -28,6 +28,15 @@ LANDMARK_TOWN_MIN_POPULATION = 10_000
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'\u2019\-]*")
 _POSSESSIVE = ("'s", "\u2019s")
+# "New York-Manhattan": a city and its district joined by a hyphen, read as two names
+# (the gazetteer still sees the whole when it is one name, "Guinea-Bissau"). Short first
+# parts ("al-Solh", "Pro-Palestinian") and prefixes stay whole, and so does a road between
+# two towns ("the Jos-Abuja highway").
+_TWO_NAMES = re.compile(r"([A-Z][\w'\u2019]{3,})-(?=[A-ZÀ-ÖØ-Þ])")
+_NAME_PREFIXES = frozenset({"Anti", "Post", "Inter", "Trans", "Euro", "Afro", "Sino", "Indo", "Anglo", "Franco",
+                            "Ultra", "Mid", "Semi", "Neo"})
+_ROAD_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|rail|corridor|route|border|pipeline|"
+                         r"line|bus|train|flight)s?\b", re.IGNORECASE)
 # Lowercase words allowed inside a capitalised name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "du", "da", "do", "dos", "das", "the", "upon", "on", "sur", "am", "an"})
 # Lowercase words inside a person's name, before a surname ("da Silva", "von der Leyen").
@@ -35,11 +44,17 @@ _NAME_PARTICLES = frozenset({"da", "de", "del", "do", "dos", "das", "du", "van",
 # Lowercase head words that follow a capitalised name to make a landmark ("Parliament building").
 _LOWERCASE_HEADS = frozenset({"building", "square", "headquarters", "street", "avenue", "park", "bridge", "campus",
                               "palace", "market", "gate", "plant", "camp", "station", "airport", "stadium",
-                              "prison", "mosque", "church", "cathedral", "roundabout", "junction", "base"})
+                              "prison", "mosque", "church", "cathedral", "roundabout", "junction", "base",
+                              "intersection", "hotel", "courthouse"})
 # Lowercase words between a name and its head: "Miraflores presidential palace", "Rungis food market".
 _MAX_LOWERCASE_MODIFIERS = 2
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "at", "on", "to", "for", "by", "with", "from",
-                             "its", "his", "her", "their", "this", "that"})
+                             "its", "his", "her", "their", "this", "that",
+                             # "Tensions had been building": a clause, no name before a head
+                             "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+                             "would", "could", "should"})
+# "The camp was the end point": a determiner is no name before a lowercase head.
+_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our"})
 _LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to", "into", "towards", "toward",
                             "around", "throughout", "of", "via", "through", "inside", "central", "downtown",
                             "northern", "southern", "eastern", "western", "capital"})
@@ -123,8 +138,16 @@ def tokenize(text: str) -> list[Token]:
             word = word[:-2]
         if not word:
             continue
-        tokens.append(Token(start, end, word))
+        tokens.extend(_split_two_names(text, start, end, word))
     return tokens
+
+
+def _split_two_names(text: str, start: int, end: int, word: str) -> list[Token]:
+    first = _TWO_NAMES.match(word)
+    if first is None or first.group(1) in _NAME_PREFIXES or _ROAD_AFTER.match(text, end):
+        return [Token(start, end, word)]
+    cut = start + first.end(1)
+    return [Token(start, cut, word[:first.end(1)]), *_split_two_names(text, cut + 1, end, word[first.end():])]
 
 
 def max_population(candidates: list[Candidate]) -> int:
@@ -287,7 +310,7 @@ class ToponymRecogniser:
         start, end = self._span(text, tokens, run, position, head_end) if head_end is not None else (None, None)
         if head_end is None:
             following = self._lowercase_head_after(text, tokens, run[-1])
-            if following is None or position != 0:
+            if following is None or position != 0 or all(tokens[i].text in _DETERMINERS for i in run):
                 return None
             start, end = tokens[run[position]].start, following.end
             head_end = len(run) - 1
