@@ -258,3 +258,18 @@ def test_times_overnight_is_the_night_of_the_day_last_named():
 def test_times_weekday_with_its_date_in_brackets_is_that_date():
     found, = find_time_expressions("On Monday (7 August), heavy fighting was reported.", D(2023, 8, 15))
     assert found.date == D(2023, 8, 7)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("clashes on Thursday afternoon (8/10/2020) left a restaurant burnt out", D(2020, 10, 8)),  # the weekday decides
+    ("police said on Friday (9/10/2020) that 95 were held", D(2020, 10, 9)),
+    ("the march on 23.03.2023 drew thousands", D(2023, 3, 23)),  # a number above 12 is the day
+    ("the vote on 5/10/2020 passed", D(2020, 10, 5)),  # no weekday: day first
+])
+def test_times_dates_in_digits(text, date):
+    found = _only(text)
+    assert (found.date, found.precision) == (date, "day")
+
+
+def test_times_dates_in_digits_infer_the_reference():
+    assert [(d.month, d.day, d.year) for d in find_explicit_dates("on Thursday (8/10/2020) and 1.2.3")] == [(10, 8, 2020)]

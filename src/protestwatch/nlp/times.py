@@ -122,6 +122,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     # "Monday (7 August)": the weekday and the date it is
     ("date_dm", rf"(?:(?P<wd>{WEEKDAY}),?\s+\(?)?(?:the\s+)?\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
     ("date_md", rf"(?:(?P<wd>{WEEKDAY}),?\s+\(?)?\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
+    # "Thursday afternoon (8/10/2020)", "on 23.03.2023": day and month in digits
+    ("numeric", rf"(?:(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?,?\s+\(\s*)?"
+                rf"(?<![\d/.])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b(?![/.]\d)"),
     ("month_year", rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})"),
     ("month_alone", rf"{PERIOD_CUE}(?P<core>(?P<mon>{MONTH}))(?!\s*\d)"),
     ("year_alone", rf"{PERIOD_CUE}(?P<core>(?P<y>{YEAR}))(?![-–/,.]\d)"),
@@ -201,7 +204,7 @@ def _compile_rule(name: str, pattern: str) -> re.Pattern:
 RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (name, _compile_rule(name, pattern)) for name, pattern in RULE_PATTERNS)
 RULE_PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
-EXPLICIT_RULES = ("iso", "range_dm", "range_md", "date_dm", "date_md", "month_year")
+EXPLICIT_RULES = ("iso", "numeric", "range_dm", "range_md", "date_dm", "date_md", "month_year")
 SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
 
 # Guards: a guard is a piece that every match of its rules contains, in the same
@@ -383,6 +386,32 @@ def _resolve_iso(match: re.Match, context: _Context) -> Resolved:
     return dt.date(int(match["y"]), int(match["m"]), int(match["d"])), None, "day", "absolute"
 
 
+def numeric_month_day(first: int, second: int, year: int, weekday: Optional[str]) -> Optional[tuple[int, int]]:
+    """(month, day) of a date written in digits: a number above 12 is the day; otherwise the
+    reading that falls on the stated weekday; otherwise day first, as most of the world
+    writes it (American news spells its months out)."""
+    readings = [(second, first), (first, second)]  # day first, then month first
+    valid = [(m, d) for m, d in readings if 1 <= m <= 12 and _safe_day(year, m, d)]
+    if weekday:
+        agreeing = [(m, d) for m, d in valid if weekday_agrees(dt.date(year, m, d), weekday)]
+        valid = agreeing or valid
+    return valid[0] if valid else None
+
+
+def _safe_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _resolve_numeric(match: re.Match, context: _Context) -> Resolved:
+    year = int(match["y"])
+    month_day = numeric_month_day(int(match["a"]), int(match["b"]), year, match["wd"])
+    return (dt.date(year, *month_day), None, "day", "absolute") if month_day else None
+
+
 def _resolve_date(match: re.Match, context: _Context) -> Resolved:
     month = MONTH_NUMBERS[match["mon"].rstrip(".").lower()]
     date = _calendar_date(match["y"], month, _day_number(match["d"]), context.reference)
@@ -528,7 +557,7 @@ def _resolve_since_anchor(match: re.Match, context: _Context) -> Resolved:
 
 
 RESOLVERS: dict[str, Callable[[re.Match, _Context], Resolved]] = {
-    "iso": _resolve_iso, "range_dm": _resolve_range, "range_md": _resolve_range,
+    "iso": _resolve_iso, "numeric": _resolve_numeric, "range_dm": _resolve_range, "range_md": _resolve_range,
     "date_dm": _resolve_date, "date_md": _resolve_date, "month_year": _resolve_month,
     "month_alone": _resolve_month, "year_alone": _resolve_year,
     "relative_day": _resolve_relative_day, "holiday": _resolve_holiday, "overnight": _resolve_overnight, "weekday": _resolve_weekday,
@@ -597,6 +626,11 @@ def find_explicit_dates(text: str) -> list[ExplicitDate]:
         groups = match.groupdict()
         if name == "iso":
             month, day = int(groups["m"]), int(groups["d"])
+        elif name == "numeric":
+            month_day = numeric_month_day(int(groups["a"]), int(groups["b"]), int(groups["y"]), groups.get("wd"))
+            if month_day is None:
+                continue
+            month, day = month_day
         else:
             month = MONTH_NUMBERS[(groups.get("mon2") or groups["mon"]).rstrip(".").lower()]
             day_token = groups.get("d2") or groups.get("d")
