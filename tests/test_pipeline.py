@@ -569,3 +569,63 @@ def test_pipeline_a_visitors_nationality_is_no_event_place(pipeline):
             "devastated Gemmayzeh district, when young men threw stones at security forces near parliament.")
     events = _extract(pipeline, text, published="2020-08-11").events
     assert {e.location.country_code for e in events} == {"LB"}
+
+
+def test_pipeline_live_blog_entries_keep_the_blog_day(pipeline):
+    text = ("Protests live: police fire water cannon in Bangkok\n\n"
+            "19:40 - Police have fired water cannon at protesters at the Pathumwan intersection in Bangkok.\n\n"
+            "14:05 - Recap: how we got here\n\n"
+            "The emergency decree took effect on Thursday. Within the hour, riot police had cleared hundreds "
+            "of protesters outside Government House and arrested 22 people.\n\n"
+            "09:15 - The group says protesters will meet again on Saturday.")
+    events = _extract(pipeline, text, published="2020-10-16").events
+    assert sorted(str(e.date) for e in events if e.event_type == "protest") == ["2020-10-15", "2020-10-16"]
+
+
+def test_pipeline_article_without_date_is_dated_by_its_dates_in_digits(pipeline):
+    text = ("Thousands of students protested in front of the council building in Yogyakarta on Thursday "
+            "afternoon (8/10/2020) and threw stones at police. Police said on Friday (9/10/2020) that 95 people "
+            "had been detained.")
+    events = _extract(pipeline, text, published=None).events
+    assert [str(e.date) for e in events] == ["2020-10-08"]
+
+
+def test_pipeline_curfew_after_riots_is_their_context_not_an_event(pipeline):
+    riots = _extract(pipeline, "Rioters torched shops in Lagos on Tuesday. On Wednesday the governor imposed a "
+                               "24-hour curfew in Lagos.", published="2020-10-22").events
+    curfew = _extract(pipeline, "On 31 May 2020, authorities imposed a curfew in Savannah (Georgia).",
+                      published="2020-06-01").events
+    assert [e.event_type for e in riots] == ["riot"]
+    assert [e.sub_event_type for e in curfew] == ["change_to_group_activity"]
+
+
+def test_pipeline_place_in_a_slogan_is_no_place(pipeline):
+    text = ("BASRA, Iraq (AP) - Protesters set fire to the consulate in Basra late Friday. "
+            "Hundreds of demonstrators broke through the gates and torched the main building while shouting "
+            "\"Iran out, out!\", witnesses said.")
+    events = _extract(pipeline, text, published="2018-09-08").events
+    assert {e.location.country_code for e in events} == {"IQ"}
+
+
+@pytest.mark.parametrize("text", [
+    "The teachers' council has called on teachers to hold sit-ins at schools in Tehran on Thursday.",
+    "The opposition front called on its supporters in Conakry to march again on Thursday.",
+    "Tehran's sale of drones to Russia has hardened European attitudes, analysts in Tehran said on Saturday.",
+])
+def test_pipeline_calls_to_act_and_traded_drones_are_no_events(pipeline, text):
+    assert _extract(pipeline, text, published="2023-02-25").events == []
+
+
+def test_pipeline_onset_ago_and_a_future_day_date_nothing(pipeline):
+    text = ("KHARTOUM, Jan 18 (Reuters) - Security forces shot dead seven protesters in Khartoum on Monday, as "
+            "crowds marched against military rule since the army seized power nearly three months ago. "
+            "Several thousand people had gathered near the Bashdar bus station in Khartoum.")
+    events = _extract(pipeline, text, published="2022-01-18").events
+    assert [str(e.date) for e in events] == ["2022-01-17"]
+
+
+def test_pipeline_crowd_that_broke_up_peacefully_saw_no_intervention(pipeline):
+    text = ("On Thursday evening, thousands defied the ban and filled the Ratchaprasong intersection in Bangkok. "
+            "Police watched, and the crowd broke up peacefully at about 10 p.m.")
+    events = _extract(pipeline, text, published="2020-10-16").events
+    assert [(e.sub_event_type, str(e.date)) for e in events] == [("peaceful_protest", "2020-10-15")]

@@ -11,7 +11,7 @@ from ..schema import Estimate, Event, Evidence, Quantity
 from .classify import ARMED_TYPES, classify_event
 from .fields import (FieldSpan, assign_actors, build_quantity, classify_quantity, find_actors,
                      find_claim_target, find_claims, find_codes, find_lone_victim, find_sources)
-from .frames import DateSpan, Frame, group_mentions, same_place
+from .frames import DateSpan, Frame, date_told_before, group_mentions, same_place
 from .learned import load_event_models
 from .lexicon import Lexicon
 from .mentions import Mention
@@ -58,6 +58,13 @@ SPEECH_BEFORE_TIME = re.compile(
     r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|confirmed|stated|added)\s+(?:on\s+|late\s+|early\s+)?$"
     # "his announcement on Jan. 12 that prices would double triggered protests": the day of the words
     r"|\b(?:announcement|statement|decision|speech|address|ruling|verdict|decree)\s+(?:on|of)\s+$")
+# "since the army seized power nearly three months ago": when a background began, not an event's
+# day (a named day after "since" may still date the event that began it)
+SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){1,7}$", re.I)
+# "Buhari will address the nation on Thursday evening": the day of what is yet to come
+FUTURE_BEFORE_TIME = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|plans?\s+to|is\s+expected\s+to)\s+"
+    r"(?:[\w'’-]+\s+){1,5}$", re.I)
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
 # A list of towns: introduced by "in"/"including"/"such as", joined by commas and "and".
@@ -75,6 +82,8 @@ DATE_IN_NAME_AFTER = re.compile(
     r"Movement|Uprising|Revolution|Memorial|Cemetery|Hall|University|Hospital)\b")
 RELATIVE_ASIDE_BEFORE = re.compile(r"[\w\"”'’)],\s+(?:which|who)\s+[^,;:.]*$")
 PARTICIPLE_BEFORE_YEAR = re.compile(r"\b[a-z]+ed\s+(?:in|since)\s+$")
+# A live blog's time stamp opening a paragraph: "19:40 - ", "9.15am: ", "14:05 GMT -".
+LIVE_ENTRY_STAMP = re.compile(r"(?:^|\n)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[-–—:|]\s", re.I)
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
@@ -98,6 +107,7 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
     """EVENT records for every frame of eventive mentions that ACLED would code."""
     usable_dates = _usable_dates_by_sentence(analysis)
     sentence_dates = _first_dates(usable_dates, analysis.text)
+    _date_live_entries(sentence_dates, analysis)
     sentence_places, nationwide = places_by_sentence(analysis, lexicon)
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
@@ -124,7 +134,15 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
         elif not (min(frame.sentences) == first_sentence and _is_lead_told_day_by_day(event, built)):
             events.append(event)
     events = [event for event in events if not _is_vaguer_retelling(event, events)]
-    return _merge_same_scene(events)
+    return _merge_same_scene(_drop_responses_to_unrest(events))
+
+
+def _drop_responses_to_unrest(events: list[Event]) -> list[Event]:
+    """A curfew or a deployment in a report of demonstrations is the authorities' answer to
+    them, told as context; coders code it as an event only where it is the news itself."""
+    if not any(event.event_type in ("protest", "riot") for event in events):
+        return events
+    return [event for event in events if event.sub_event_type != "change_to_group_activity"]
 
 
 def _code_unrest_tolls(built: list[tuple[Frame, Event]], analysis: ArticleAnalysis) -> None:
@@ -438,6 +456,24 @@ def _dates_by_clause(analysis: ArticleAnalysis, usable: dict[int, list[DateSpan]
     return dated
 
 
+def _date_live_entries(sentence_dates: dict[int, DateSpan], analysis: ArticleAnalysis) -> None:
+    """A live blog's entries ("19:40 - Police have fired water cannon...") report the day of
+    the blog unless they name another, and its recaps run from day to day: each undated
+    sentence goes by the last day told before it, not by an event an entry or a day away."""
+    stamps = list(LIVE_ENTRY_STAMP.finditer(analysis.text))
+    if len(stamps) < 2:
+        return
+    for stamp in stamps:
+        index = next((i for i, (start, end) in enumerate(analysis.sentences) if start <= stamp.end() <= end), None)
+        if index is not None and index not in sentence_dates:
+            sentence_dates[index] = DateSpan(analysis.reference_date, None, "day", stamp.start(), stamp.end())
+    for index in range(len(analysis.sentences)):
+        if index not in sentence_dates:
+            told = date_told_before(index, sentence_dates)
+            if told is not None:
+                sentence_dates[index] = told
+
+
 def _first_dates(usable: dict[int, list[DateSpan]], text: str) -> dict[int, DateSpan]:
     """The day each sentence goes by: its first usable one, unless a later one names the time
     of the event ("on Monday after a weekend of riots")."""
@@ -463,6 +499,11 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
         if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start) \
                 or SPEECH_AFTER_TIME.match(analysis.text, expression.end):
             continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
+        if expression.kind != "since" and (
+                (SINCE_CLAUSE_BEFORE.search(analysis.text, max(0, expression.start - 60), expression.start)
+                 and analysis.text[expression.start:expression.end].lower().endswith("ago"))
+                or FUTURE_BEFORE_TIME.search(analysis.text, max(0, expression.start - 50), expression.start)):
+            continue
         if expression.precision == "year" and PARTICIPLE_BEFORE_YEAR.search(
                 analysis.text, max(0, expression.start - 30), expression.start):
             continue  # "the monarchy abolished in 2008": when a thing came to be, not an event's day

@@ -102,7 +102,7 @@ def group_mentions(mentions: list[Mention], sentence_dates: dict[int, DateSpan],
             current.add(mention)
         elif not mention.is_weak or _has_gathering_verb(sentence_texts[mention.sentence]):
             mention.is_weak = False  # "protesters gathered": the crowd word is the report
-            told_date = own_date or _date_told_before(mention.sentence, sentence_dates)
+            told_date = own_date or date_told_before(mention.sentence, sentence_dates)
             frames.append(_open_frame(mention, told_date, own_place, current, default_date))
             frames[-1].place_from_headline = mention.sentence == headline and own_place is not None
             frames[-1].is_nationwide = mention.sentence in nationwide_sentences
@@ -135,7 +135,7 @@ def _scene_set_since(frame: Frame, sentence: int, sentence_dates: dict[int, Date
     return sentence_dates[scene], own_place or sentence_places[scene]
 
 
-def _date_told_before(sentence: int, sentence_dates: dict[int, DateSpan]) -> Optional[DateSpan]:
+def date_told_before(sentence: int, sentence_dates: dict[int, DateSpan]) -> Optional[DateSpan]:
     """The day the text last named before this sentence ("The violence began on Thursday.
     Hundreds gathered..."): a narrative's sentences inherit it, and cite where it was named."""
     earlier = [i for i, when in sentence_dates.items()

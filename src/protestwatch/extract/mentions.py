@@ -44,6 +44,12 @@ UNREAL_AFTER = re.compile(
     r"\s+(?:(?:did|do|does)\s+not|didn't|fail(?:ed|s)?\s+to|never)\s+(?:materiali[sz]e|happen|take\s+place)"
     r"|\s+(?:(?:is|are|was|were)\s+)?being\s+(?:planned|advertised|organi[sz]ed|called)\b"
     r"|\s+(?:planned|scheduled)\s+(?:for|in|at|on|across)\b", re.I)
+# "called on teachers to hold sit-ins on Thursday", "urged supporters to march again": a call
+# to act, which says nothing of whether anyone did.
+CALL_TO_ACT_BEFORE = re.compile(
+    r"\b(?:call(?:ed|ing|s)|urg(?:ed|ing|es)|ask(?:ed|ing|s)|appeal(?:ed|ing|s)\s+to|invit(?:ed|ing|es))\s+(?:on\s+)?"
+    r"(?:[\w'’-]+\s+){0,5}?to\s+(?:(?:[\w'’-]+\s+){0,2}(?:hold|stage|join|take\s+part|observe|organi[sz]e)\b[^.;:]*"
+    r"|(?:[\w'’-]+\s+)?)$", re.I)
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
 SERIES_BEFORE = re.compile(
     r"\b(?:after|following|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|decades)"
@@ -161,6 +167,7 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
                            or _is_onset_clause(text, mention)
                            or OTHER_DAY_CLAUSE_BEFORE.search(before) is not None
                            or SERIES_BEFORE.search(before) is not None
+                           or CALL_TO_ACT_BEFORE.search(before) is not None
                            or _is_figurative_blast(text, before, mention)
                            or _is_retold_subject(text, sentence_start, mention)
                            or (mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before) is not None)

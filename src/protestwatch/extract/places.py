@@ -54,6 +54,10 @@ IN_A_BEFORE = re.compile(r"\bin\s+(?:a|the)\s+$", re.I)
 MISSION_OF_BEFORE = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?|missions?|ambassadors?|envoys?)\s+of\s+"
     r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$")
+# 'shouting "Iran out, out!"': a place in a slogan is what the crowd wants, not where it is.
+SLOGAN_BEFORE = re.compile(
+    r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|placards?|banners?|signs?|cr(?:ied|ying))\b"
+    r"[^.\"“”\n]{0,60}[\"“][^\"”\n]*$", re.I)
 # "Tehran demanded that Baghdad act": a capital that speaks or acts is its government.
 GOVERNMENT_ACT_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|demanded|demands|accused|accuses|warned|warns|urged|urges|"
@@ -159,6 +163,7 @@ def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
                 or COMPANY_LIST_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or MISSION_OF_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
+                or SLOGAN_BEFORE.search(analysis.text, max(0, place.start - 140), place.start)
                 or (HOSPITAL_AFTER.match(analysis.text, place.end)
                     and IN_A_BEFORE.search(analysis.text, max(0, place.start - 10), place.start))
                 or (place.feature_code == "PPLC" and GOVERNMENT_ACT_AFTER.match(analysis.text, place.end))
