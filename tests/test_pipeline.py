@@ -629,3 +629,29 @@ def test_pipeline_crowd_that_broke_up_peacefully_saw_no_intervention(pipeline):
             "Police watched, and the crowd broke up peacefully at about 10 p.m.")
     events = _extract(pipeline, text, published="2020-10-16").events
     assert [(e.sub_event_type, str(e.date)) for e in events] == [("peaceful_protest", "2020-10-15")]
+
+
+@pytest.mark.parametrize("text", [
+    "Unions have called a tenth nationwide day of strikes and marches in France for Tuesday.",
+    "A rally that his supporters had planned in the northern city of Gyumri for Saturday has been postponed.",
+    "The League of Social Democrats said it had decided not to stage a demonstration in Hong Kong on Tuesday.",
+])
+def test_pipeline_called_postponed_or_forgone_protests_are_no_events(pipeline, text):
+    assert _extract(pipeline, text, published="2024-06-13").events == []
+
+
+def test_pipeline_capital_that_backs_a_project_is_no_place(pipeline):
+    text = ("BELGRADE, Aug 13 (Reuters) - Serbia's lithium project has won warm backing from Brussels and Berlin, "
+            "and brought the biggest street protests the country has seen in years. On Saturday tens of thousands "
+            "rallied in Belgrade.")
+    events = _extract(pipeline, text, published="2024-08-13").events
+    assert [(e.location.country_code, str(e.date)) for e in events] == [("RS", "2024-08-10")]
+
+
+def test_pipeline_slogan_is_no_event_and_rallies_against_a_decision_are(pipeline):
+    text = ("Outside the National Assembly in Seoul, protesters who had chanted \"Arrest Yoon Suk Yeol!\" for hours "
+            "broke into song on Saturday. Across town at Gwanghwamun Square, tens of thousands of Yoon's "
+            "supporters rallied against the impeachment.")
+    events = _extract(pipeline, text, published="2024-12-14").events
+    assert {e.event_type for e in events} == {"protest"}
+    assert all(e.arrests is None for e in events)

@@ -251,6 +251,8 @@ def _is_same_scene(a: Event, b: Event) -> bool:
         return False
     if {a.location.precision, b.location.precision} - {"place", "point"}:
         return False
+    if a.location.precision == b.location.precision == "point" and a.location.name != b.location.name:
+        return False  # a march in a park by day and a riot at the courthouse by night: two scenes
     if (a.location.place or a.location.name) == (b.location.place or b.location.name):
         return True
     if "point" not in (a.location.precision, b.location.precision):

@@ -43,13 +43,25 @@ NEGATED_BEFORE = re.compile(
 UNREAL_AFTER = re.compile(
     r"\s+(?:(?:did|do|does)\s+not|didn't|fail(?:ed|s)?\s+to|never)\s+(?:materiali[sz]e|happen|take\s+place)"
     r"|\s+(?:(?:is|are|was|were)\s+)?being\s+(?:planned|advertised|organi[sz]ed|called)\b"
-    r"|\s+(?:planned|scheduled)\s+(?:for|in|at|on|across)\b", re.I)
+    r"|\s+(?:planned|scheduled)\s+(?:for|in|at|on|across)\b"
+    # "a rally that his supporters had planned in Gyumri for Saturday has been postponed"
+    r"|\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:planned|called|announced|scheduled)\b"
+    r"|[^.;:]{0,80}?\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b", re.I)
 # "called on teachers to hold sit-ins on Thursday", "urged supporters to march again": a call
 # to act, which says nothing of whether anyone did.
 CALL_TO_ACT_BEFORE = re.compile(
     r"\b(?:call(?:ed|ing|s)|urg(?:ed|ing|es)|ask(?:ed|ing|s)|appeal(?:ed|ing|s)\s+to|invit(?:ed|ing|es))\s+(?:on\s+)?"
     r"(?:[\w'’-]+\s+){0,5}?to\s+(?:(?:[\w'’-]+\s+){0,2}(?:hold|stage|join|take\s+part|observe|organi[sz]e)\b[^.;:]*"
-    r"|(?:[\w'’-]+\s+)?)$", re.I)
+    r"|(?:[\w'’-]+\s+)?)$"
+    # "unions have called a tenth nationwide day of strikes and marches for Tuesday"
+    r"|\bcall(?:ed|s|ing)\s+(?:for\s+)?(?:a|an|another|new|fresh|further)\s+(?:[\w'’-]+\s+){0,8}$"
+    # "decided not to stage a demonstration"
+    r"|\b(?:not|never)\s+to\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# 'chanted "Arrest Yoon!"', 'shouting "Iran out, out!"': the words of a slogan are what a crowd
+# wants, neither an event nor where it is.
+SLOGAN_BEFORE = re.compile(
+    r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|placards?|banners?|signs?|cr(?:ied|ying))\b"
+    r"[^.\"“”\n]{0,60}[\"“][^\"”\n]*$", re.I)
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
 SERIES_BEFORE = re.compile(
     r"\b(?:after|following|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|decades)"
@@ -168,6 +180,7 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
                            or OTHER_DAY_CLAUSE_BEFORE.search(before) is not None
                            or SERIES_BEFORE.search(before) is not None
                            or CALL_TO_ACT_BEFORE.search(before) is not None
+                           or SLOGAN_BEFORE.search(text, max(0, mention.start - 140), mention.start) is not None
                            or _is_figurative_blast(text, before, mention)
                            or _is_retold_subject(text, sentence_start, mention)
                            or (mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before) is not None)

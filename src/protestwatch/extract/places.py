@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Optional
 from ..schema import Location
 from .frames import Frame
 from .lexicon import Lexicon
+from .mentions import SLOGAN_BEFORE
 
 if TYPE_CHECKING:
     from .events import ArticleAnalysis
@@ -54,15 +55,15 @@ IN_A_BEFORE = re.compile(r"\bin\s+(?:a|the)\s+$", re.I)
 MISSION_OF_BEFORE = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?|missions?|ambassadors?|envoys?)\s+of\s+"
     r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$")
-# 'shouting "Iran out, out!"': a place in a slogan is what the crowd wants, not where it is.
-SLOGAN_BEFORE = re.compile(
-    r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|placards?|banners?|signs?|cr(?:ied|ying))\b"
-    r"[^.\"“”\n]{0,60}[\"“][^\"”\n]*$", re.I)
 # "Tehran demanded that Baghdad act": a capital that speaks or acts is its government.
 GOVERNMENT_ACT_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|demanded|demands|accused|accuses|warned|warns|urged|urges|"
     r"condemned|condemns|denied|denies|called\s+on|calls\s+on|summoned|summons|responded|insisted|rejected|"
     r"blamed|blames|threatened|announced|protested\s+to|vowed|pledged)\b")
+# "won warm backing from Brussels and Berlin": a capital that backs or funds is its government.
+GOVERNMENT_SOURCE_BEFORE = re.compile(
+    r"\b(?:backing|support|approval|criticism|pressure|praise|condemnation|funding|aid|loans?|sanctions|"
+    r"warnings?|objections?)\s+(?:from|by)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)?$")
 # "waving Nigerian flags", "singing the Georgian anthem": a country's emblems, carried anywhere.
 EMBLEM_AFTER = re.compile(r"\s+(?:and\s+[\w ]{1,30}?\s+)?(?:national\s+)?(?:flags?|anthems?|colou?rs|banners?|passports?)\b", re.I)
 TITLE_AFTER = re.compile(
@@ -166,7 +167,9 @@ def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or SLOGAN_BEFORE.search(analysis.text, max(0, place.start - 140), place.start)
                 or (HOSPITAL_AFTER.match(analysis.text, place.end)
                     and IN_A_BEFORE.search(analysis.text, max(0, place.start - 10), place.start))
-                or (place.feature_code == "PPLC" and GOVERNMENT_ACT_AFTER.match(analysis.text, place.end))
+                or (place.feature_code == "PPLC" and (
+                    GOVERNMENT_ACT_AFTER.match(analysis.text, place.end)
+                    or GOVERNMENT_SOURCE_BEFORE.search(analysis.text, max(0, place.start - 80), place.start)))
                 or EMBLEM_AFTER.match(analysis.text, place.end)
                 or _is_demonym_of_a_thing(place, analysis.text)
                 or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)))
