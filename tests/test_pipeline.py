@@ -655,3 +655,29 @@ def test_pipeline_slogan_is_no_event_and_rallies_against_a_decision_are(pipeline
     events = _extract(pipeline, text, published="2024-12-14").events
     assert {e.event_type for e in events} == {"protest"}
     assert all(e.arrests is None for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said on Thursday they had arrested two men in Port-au-Prince suspected of kidnapping a priest.",
+    "Federal police arrested a 25-year-old man in Rosario on Tuesday on suspicion of posting threats online.",
+    "The opposition platform Archipiélago called a \"Civic March for Change\" in Havana for Nov. 15, 2021.",
+    "A group of faculty members in Los Angeles said they planned to walk out on Friday in protest over the arrests.",
+])
+def test_pipeline_crime_suspects_calls_and_plans_are_no_events(pipeline, text):
+    assert _extract(pipeline, text, published="2024-05-02").events == []
+
+
+def test_pipeline_organisations_are_no_places(pipeline):
+    text = ("MEXICO CITY, Sept 11 (Reuters) - The ruling Morena party holds the Senate. Court workers blockaded "
+            "the entrances to the San Lázaro legislative palace on Tuesday. Critics say the reform hands Morena "
+            "control of the courts. The rights group Justicia 11J said it would observe the vote.")
+    events = _extract(pipeline, text, published="2024-09-11").events
+    assert [(e.location.country_code, str(e.date)) for e in events] == [("MX", "2024-09-10")]
+
+
+def test_pipeline_the_war_a_crowd_protests_is_not_where_it_camps(pipeline):
+    text = ("Officers tore down the pro-Palestinian encampment at the University of California in Los Angeles "
+            "early Thursday, arresting more than 200 people, ending a protest that had become a flashpoint in the "
+            "debate over the war in Gaza.")
+    events = _extract(pipeline, text, published="2024-05-02").events
+    assert {e.location.country_code for e in events} == {"US"}

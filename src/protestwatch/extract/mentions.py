@@ -54,7 +54,9 @@ CALL_TO_ACT_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,5}?to\s+(?:(?:[\w'’-]+\s+){0,2}(?:hold|stage|join|take\s+part|observe|organi[sz]e)\b[^.;:]*"
     r"|(?:[\w'’-]+\s+)?)$"
     # "unions have called a tenth nationwide day of strikes and marches for Tuesday"
-    r"|\bcall(?:ed|s|ing)\s+(?:for\s+)?(?:a|an|another|new|fresh|further)\s+(?:[\w'’-]+\s+){0,8}$"
+    r"|\bcall(?:ed|s|ing)\s+(?:for\s+)?(?:a|an|another|new|fresh|further)\s+(?:[\w'’\"“”-]+\s+){0,8}[\"“]?$"
+    # "faculty members said they planned to walk out of their offices on Friday in protest"
+    r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+to\s+[^.;:]{0,60}$"
     # "decided not to stage a demonstration"
     r"|\b(?:not|never)\s+to\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # 'chanted "Arrest Yoon!"', 'shouting "Iran out, out!"': the words of a slogan are what a crowd
@@ -62,6 +64,12 @@ CALL_TO_ACT_BEFORE = re.compile(
 SLOGAN_BEFORE = re.compile(
     r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|placards?|banners?|signs?|cr(?:ied|ying))\b"
     r"[^.\"“”\n]{0,60}[\"“][^\"”\n]*$", re.I)
+# "arrested two men suspected of kidnapping a priest", "arrested a man on suspicion of posting
+# threats": police work on an ordinary crime, which ACLED does not code.
+CRIME_SUSPECT_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|for\s+allegedly|in\s+connection\s+with(?:\s+the)?)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:kidnapp\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
+    r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking)", re.I)
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
 SERIES_BEFORE = re.compile(
     r"\b(?:after|following|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|decades)"
@@ -184,6 +192,7 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
                            or _is_figurative_blast(text, before, mention)
                            or _is_retold_subject(text, sentence_start, mention)
                            or (mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before) is not None)
+                           or (mention.kind == "arrest" and CRIME_SUSPECT_AFTER.match(text, mention.end) is not None)
                            or _is_scare_quoted(text, mention))
 
 

@@ -37,6 +37,15 @@ _NAME_PREFIXES = frozenset({"Anti", "Post", "Inter", "Trans", "Euro", "Afro", "S
                             "Ultra", "Mid", "Semi", "Neo"})
 _ROAD_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|rail|corridor|route|border|pipeline|"
                          r"line|bus|train|flight)s?\b", re.IGNORECASE)
+# Lowercase nouns after a name that make it an organisation's ("the ruling Morena party").
+ORGANISATION_NOUN_AFTER = re.compile(
+    r"\s+(?:party|parties|diocese|archdiocese|eparchy|movement|alliance|coalition|bloc|faction|militia|cartel|gang|"
+    r"club|federation|brigade|battalion)\b")
+# "the rights group Justicia 11J", "the opposition platform Archipiélago": a name in apposition
+# to an organisation noun is the organisation's.
+ORGANISATION_NOUN_BEFORE = re.compile(
+    r"\b(?:group|organi[sz]ation|platform|movement|network|coalition|alliance|NGO|outlet|newspaper|daily|"
+    r"channel|website|broadcaster|agency)\s+$")
 # Lowercase words allowed inside a capitalised name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "du", "da", "do", "dos", "das", "the", "upon", "on", "sur", "am", "an"})
 # Lowercase words inside a person's name, before a surname ("da Silva", "von der Leyen").
@@ -171,7 +180,9 @@ class ToponymRecogniser:
             run = self._drop_organisation_name(tokens, run)
             mentions.extend(self._mentions_in_run(text, tokens, run))
         surnames = self._surnames(text, tokens, runs)
-        mentions = [m for m in mentions if not self._is_surname_alone(text, m, surnames)]
+        organisations = self._organisation_names(text, mentions)
+        mentions = [m for m in mentions if not self._is_surname_alone(text, m, surnames)
+                    and not self._is_organisation_name(text, m, organisations)]
         link_containers(text, mentions)
         return mentions
 
@@ -192,6 +203,24 @@ class ToponymRecogniser:
                 if self.gazetteer.lookup(name.text):
                     found.add(name.text)
         return found
+
+    def _organisation_names(self, text: str, mentions: list[Mention]) -> set[str]:
+        """Names the text writes before a lowercase organisation noun ("the ruling Morena party",
+        "the Tavush diocese") or after one ("the rights group Justicia 11J"): one sense per text,
+        an organisation, also where written alone."""
+        return {m.text for m in mentions if m.kind == "toponym" and (
+            ORGANISATION_NOUN_AFTER.match(text, m.end)
+            or ORGANISATION_NOUN_BEFORE.search(text, max(0, m.start - 20), m.start))}
+
+    def _is_organisation_name(self, text: str, mention: Mention, organisations: set[str]) -> bool:
+        if mention.kind != "toponym" or mention.text not in organisations:
+            return False
+        if any(c.kind in (COUNTRY, CONTINENT) for c in mention.candidates) \
+                or max_population(mention.candidates) >= LONGER_NAME_MIN_POPULATION:
+            return False  # "the Kenya government", "the Lagos state government": the place itself
+        return ORGANISATION_NOUN_AFTER.match(text, mention.end) is not None \
+            or ORGANISATION_NOUN_BEFORE.search(text, max(0, mention.start - 20), mention.start) is not None or not (
+            has_locative_cue(text, mention.start) or has_container_after(text, mention.end))
 
     def _is_surname_alone(self, text: str, mention: Mention, surnames: set[str]) -> bool:
         """"Walker's family", after "Jayland Walker": the person, not a town, unless cued as a place."""
