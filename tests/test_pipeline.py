@@ -681,3 +681,28 @@ def test_pipeline_the_war_a_crowd_protests_is_not_where_it_camps(pipeline):
             "debate over the war in Gaza.")
     events = _extract(pipeline, text, published="2024-05-02").events
     assert {e.location.country_code for e in events} == {"US"}
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout stood at 39.88 percent in Algiers on Thursday, officials said.",
+    "A court in Istanbul sentenced Osman Kavala on Monday for trying to topple the government through the 2013 "
+    "Gezi Park protests.",
+    "Protests have been held every Saturday night for twelve weeks in Tel Aviv.",
+    "Pro-government channels in Cairo made no mention of the protests on Friday.",
+])
+def test_pipeline_figures_past_movements_habits_and_silences_are_no_events(pipeline, text):
+    assert _extract(pipeline, text, published="2023-03-27").events == []
+
+
+def test_pipeline_crowd_that_dispersed_by_itself_saw_no_intervention(pipeline):
+    text = "Thousands marched in Haifa on Sunday night; police did not intervene and the crowd dispersed after 1 a.m."
+    events = _extract(pipeline, text, published="2023-03-27").events
+    assert [e.sub_event_type for e in events] == ["peaceful_protest"]
+
+
+def test_pipeline_surname_that_is_another_name_of_a_region_is_no_place(pipeline):
+    text = ("ISTANBUL, April 26 (Reuters) - A Turkish court sentenced philanthropist Osman Kavala to life in prison "
+            "on Monday, and police detained seven co-defendants in the courtroom. The European Court of Human "
+            "Rights ruled in 2019 that Kavala's detention violated his rights.")
+    events = _extract(pipeline, text, published="2022-04-26").events
+    assert {e.location.country_code for e in events} == {"TR"}

@@ -46,7 +46,11 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:planned|scheduled)\s+(?:for|in|at|on|across)\b"
     # "a rally that his supporters had planned in Gyumri for Saturday has been postponed"
     r"|\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:planned|called|announced|scheduled)\b"
-    r"|[^.;:]{0,80}?\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b", re.I)
+    r"|[^.;:]{0,80}?\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b"
+    # "protests have been held every Saturday night for twelve weeks": a habit, not one event
+    r"|\s+(?:(?:have|has|had)\s+been\s+)?(?:held|staged)\s+every\b"
+    r"|\s+every\s+(?:single\s+)?(?:day|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)s?\b", re.I)
 # "called on teachers to hold sit-ins on Thursday", "urged supporters to march again": a call
 # to act, which says nothing of whether anyone did.
 CALL_TO_ACT_BEFORE = re.compile(
@@ -70,6 +74,8 @@ CRIME_SUSPECT_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|for\s+allegedly|in\s+connection\s+with(?:\s+the)?)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:kidnapp\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
     r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking)", re.I)
+# "the 2013 Gezi Park protests", "the 2019 protests": a past movement named by its year.
+YEAR_NAMED_BEFORE = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
 SERIES_BEFORE = re.compile(
     r"\b(?:after|following|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|decades)"
@@ -187,6 +193,7 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
                            or _is_onset_clause(text, mention)
                            or OTHER_DAY_CLAUSE_BEFORE.search(before) is not None
                            or SERIES_BEFORE.search(before) is not None
+                           or YEAR_NAMED_BEFORE.search(before) is not None
                            or CALL_TO_ACT_BEFORE.search(before) is not None
                            or SLOGAN_BEFORE.search(text, max(0, mention.start - 140), mention.start) is not None
                            or _is_figurative_blast(text, before, mention)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from protestwatch.geo.gazetteer import ADMIN1, CONTINENT, COUNTRY, Candidate, Gazetteer, read_geo_csv
+from protestwatch.geo.names import normalise_name
 
 # Longest capitalised phrase tried against the gazetteer ("Democratic Republic of the Congo").
 MAX_NAME_TOKENS = 6
@@ -22,6 +23,8 @@ UNCUED_MIN_POPULATION = 15_000
 # A single word followed by another capitalised word of the same run is the start of a
 # longer name ("Bani Hushaysh", "Washington Post") unless the town is this big.
 LONGER_NAME_MIN_POPULATION = 1_000_000
+# Below this a town that shares a given name ("Osman") does not stop the next word being a surname.
+GIVEN_NAME_TOWN_MIN_POPULATION = 10_000
 # A phrase ending in a landmark head word is a landmark unless the whole phrase names a
 # town at least this large ("Menlo Park", "College Park" are towns, "Gorky Park" is not).
 LANDMARK_TOWN_MIN_POPULATION = 10_000
@@ -198,8 +201,9 @@ class ToponymRecogniser:
                 if given.text in self.words.place_prefixes or given.text.rstrip(".") in self.words.titles \
                         or name.text.rstrip(".") in self.words.landmark_heads:
                     continue
-                if self.gazetteer.lookup(given.text) or self.gazetteer.lookup(text[given.start:name.end]):
-                    continue
+                if max_population(self.gazetteer.lookup(given.text)) >= GIVEN_NAME_TOWN_MIN_POPULATION \
+                        or self.gazetteer.lookup(text[given.start:name.end]):
+                    continue  # "Lagos Island": a town and its part; "Osman Kavala": a village's name is a given name too
                 if self.gazetteer.lookup(name.text):
                     found.add(name.text)
         return found
@@ -226,7 +230,9 @@ class ToponymRecogniser:
         """"Walker's family", after "Jayland Walker": the person, not a town, unless cued as a place."""
         if mention.kind != "toponym" or mention.text not in surnames:
             return False
-        if any(c.kind in (ADMIN1, COUNTRY, CONTINENT) for c in mention.candidates) \
+        # A division only by its own name: "Kavala" is also another name of its region
+        if any(c.kind in (COUNTRY, CONTINENT) or (c.kind == ADMIN1 and normalise_name(c.name) == normalise_name(mention.text))
+               for c in mention.candidates) \
                 or max_population(mention.candidates) >= LONGER_NAME_MIN_POPULATION:
             return False
         return not (has_locative_cue(text, mention.start) or has_container_after(text, mention.end))
