@@ -706,3 +706,24 @@ def test_pipeline_surname_that_is_another_name_of_a_region_is_no_place(pipeline)
             "Rights ruled in 2019 that Kavala's detention violated his rights.")
     events = _extract(pipeline, text, published="2022-04-26").events
     assert {e.location.country_code for e in events} == {"TR"}
+
+
+def test_pipeline_towns_people_came_from_are_no_listed_events(pipeline):
+    text = ("LIMA, June 13 (Reuters) - Several thousand Castillo supporters, many of whom had travelled from southern "
+            "regions such as Puno and Cusco, rallied outside the JNE headquarters in Lima on Saturday.")
+    events = _extract(pipeline, text, published="2021-06-13").events
+    assert [e.location.place for e in events] == ["Lima"]
+
+
+def test_pipeline_latin_america_is_no_place(pipeline):
+    text = ("The protests began on Oct. 7, when students in Santiago started jumping turnstiles.\n\n"
+            "Demonstrators say the fare rise is only the latest strain in a country held up as one of Latin "
+            "America's most stable economies.")
+    events = _extract(pipeline, text, published="2019-10-20").events
+    assert {e.location.country_code for e in events} == {"CL"}
+
+
+def test_pipeline_a_jailed_father_is_no_arrest(pipeline):
+    text = ("LIMA, June 13 (Reuters) - Keiko Fujimori, the daughter of jailed former President Alberto Fujimori, "
+            "alleged fraud on Sunday.")
+    assert _extract(pipeline, text, published="2021-06-13").events == []

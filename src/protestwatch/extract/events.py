@@ -15,8 +15,8 @@ from .frames import DateSpan, Frame, date_told_before, group_mentions, same_plac
 from .learned import load_event_models
 from .lexicon import Lexicon
 from .mentions import Mention
-from .places import (CLAUSE_BREAK, find_dateline, find_focus_place, locate, place_location, places_by_sentence,
-                     sentence_of)
+from .places import (CLAUSE_BREAK, find_dateline, find_focus_place, is_event_place, locate, place_location,
+                     places_by_sentence, sentence_of)
 from .summary import estimate_confidence, write_summary
 
 DEMONSTRATION_TYPES = frozenset({"protest", "riot"})
@@ -270,7 +270,7 @@ def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, le
     if event.location.precision not in ("place", "point"):
         return []
     for index in sorted(frame.sentences):
-        towns = _town_list(analysis, index)
+        towns = _town_list(analysis, index, lexicon)
         own = [town for town in towns if (town.place or town.name) == (event.location.place or event.location.name)]
         listed = [mention for mention in frame.mentions if mention.sentence == index]
         if towns and not own:
@@ -292,10 +292,12 @@ def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, le
     return []
 
 
-def _town_list(analysis: ArticleAnalysis, index: int) -> list:
-    """The towns of a list ("in Tehran, Mashhad, Tabriz and Rasht") in sentence ``index``."""
+def _town_list(analysis: ArticleAnalysis, index: int, lexicon: Lexicon) -> list:
+    """The towns of a list ("in Tehran, Mashhad, Tabriz and Rasht") in sentence ``index``; not
+    towns people came from or a demand names ("travelled from regions such as Puno and Cusco")."""
     start, end = analysis.sentences[index]
-    towns = [place for place in analysis.places if start <= place.start < end and place.precision == "place"]
+    towns = [place for place in analysis.places if start <= place.start < end and place.precision == "place"
+             and is_event_place(place, analysis, lexicon)]
     for first in range(len(towns)):
         if not LIST_INTRO_BEFORE.search(analysis.text, max(start, towns[first].start - 40), towns[first].start):
             continue

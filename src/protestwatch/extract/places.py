@@ -37,7 +37,10 @@ CLAIM_PLACE_WINDOW_WORDS = 6
 # "agents from mainland China", "fighters from Chad": where people come from, not where they act.
 PEOPLE_FROM_BEFORE = re.compile(
     r"\b(?:agents|men|women|people|workers|tourists|visitors|nationals|citizens|migrants|refugees|fighters|"
-    r"mercenaries|troops|officers|delegates|students|supporters)\s+from\s+(?:mainland\s+|neighbouring\s+|neighboring\s+)?$",
+    r"mercenaries|troops|officers|delegates|students|supporters)\s+from\s+(?:mainland\s+|neighbouring\s+|neighboring\s+)?$"
+    # "many of whom had travelled from southern regions such as Puno and Cusco": where they came from
+    r"|\b(?:travel(?:l?ed|l?ing)|came|come|coming|arrived|bused\s+in|poured\s+in)\s+(?:in\s+)?from\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:(?:such\s+as|including|like)\s+)?(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)*$",
     re.I)
 # "China's government said ...": the country speaks; it is not where the event happened.
 SPEAKING_BODY_AFTER = re.compile(
@@ -119,7 +122,7 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
     for place in analysis.places:
         if dateline and dateline.start() <= place.start and place.end <= dateline.end():
             continue  # where the reporter files from, not where the event happened
-        if not _is_event_place(place, analysis, lexicon):
+        if not is_event_place(place, analysis, lexicon):
             continue
         index = sentence_of(analysis.sentences, place.start)
         if index is None:
@@ -154,7 +157,7 @@ def _is_heading(sentence: str) -> bool:
     return bool(letters) and len(sentence) <= HEADING_MAX_CHARS and all(c.isupper() for c in letters)
 
 
-def _is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
+def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
     """Whether a place mention can say where something happened: not a name inside an
     actor, a hospital destination, a demand, people's origin or whose forces they are."""
     return not (place.lat is None or place.precision == "continent" or _is_actor_word(place, analysis.text, lexicon)
@@ -229,10 +232,10 @@ def find_focus_place(analysis: ArticleAnalysis, lexicon: Lexicon):
     (it only names whose forces act, or where agents came from); then the first place in
     the text that can."""
     focus = analysis.focus_place
-    if focus is None or any(p.country_code == focus.country_code and _is_event_place(p, analysis, lexicon)
+    if focus is None or any(p.country_code == focus.country_code and is_event_place(p, analysis, lexicon)
                             for p in analysis.places):
         return focus
-    return next((p for p in analysis.places if _is_event_place(p, analysis, lexicon)), None)
+    return next((p for p in analysis.places if is_event_place(p, analysis, lexicon)), None)
 
 
 def locate(frame: Frame, analysis: ArticleAnalysis, focus) -> Optional[Location]:

@@ -292,6 +292,10 @@ class ToponymRecogniser:
             if self._starts_person_name(tokens, run, position):
                 position = self._skip_person_name(tokens, run, position)
                 continue
+            phrase_end = self._non_toponym_phrase_at(text, tokens, run, position)
+            if phrase_end is not None:
+                position = phrase_end  # "Latin America's economies": no "America" inside it
+                continue
             landmark = self._landmark_at(text, tokens, run, position)
             if landmark is not None:
                 mention, position = landmark
@@ -368,6 +372,13 @@ class ToponymRecogniser:
                 return None  # "Outside the airport": no name before a head
             if following.text in _LOWERCASE_HEADS:
                 return following
+        return None
+
+    def _non_toponym_phrase_at(self, text: str, tokens: list[Token], run: list[int], position: int) -> int | None:
+        for last in range(min(len(run), position + MAX_NAME_TOKENS) - 1, position, -1):
+            start, end = self._span(text, tokens, run, position, last)
+            if text[start:end] in self.words.non_toponyms:
+                return last + 1
         return None
 
     def _longest_match(self, text: str, tokens: list[Token], run: list[int], position: int):
