@@ -727,3 +727,35 @@ def test_pipeline_a_jailed_father_is_no_arrest(pipeline):
     text = ("LIMA, June 13 (Reuters) - Keiko Fujimori, the daughter of jailed former President Alberto Fujimori, "
             "alleged fraud on Sunday.")
     assert _extract(pipeline, text, published="2021-06-13").events == []
+
+
+def test_pipeline_live_blog_entry_titles_restate_their_entry(pipeline):
+    text = ("Live updates: Lagos after the shooting\n\n"
+            "14:02 - Amnesty: at least 12 killed\n\n"
+            "Amnesty International said at least 12 protesters were killed by soldiers at the Lekki toll gate in "
+            "Lagos on Tuesday, where demonstrators had been camped since last week.\n\n"
+            "07:30 - Curfew in force\n\n"
+            "Only essential workers are allowed on the streets.")
+    events = _extract(pipeline, text, published="2020-10-21").events
+    assert [(str(e.date), e.end_date) for e in events] == [("2020-10-20", None)]
+
+
+def test_pipeline_a_vote_once_set_for_a_day_dates_no_protest(pipeline):
+    text = ("DAKAR, March 25 (Reuters) - Sall's decision on Feb. 3 to postpone the vote, originally set for Feb. 25, "
+            "set off another wave of protests in Dakar.")
+    assert [str(e.date) for e in _extract(pipeline, text, published="2024-03-25").events] != ["2024-02-25"]
+
+
+@pytest.mark.parametrize("text, country_code", [
+    ("Protesters stormed parliament in Nairobi on Tuesday. Part of the building was set on fire, as was a "
+     "section of the nearby City Hall.", "KE"),
+])
+def test_pipeline_sentence_initial_part_is_no_town(pipeline, text, country_code):
+    events = _extract(pipeline, text, published="2024-06-26").events
+    assert {e.location.country_code for e in events} == {country_code}
+
+
+def test_pipeline_crowd_chanting_a_slogan_is_a_demonstration(pipeline):
+    text = "In Eldoret, hundreds of people chanted \"Ruto must go\" on Tuesday."
+    events = _extract(pipeline, text, published="2024-06-26").events
+    assert [(e.event_type, e.location.place) for e in events] == [("protest", "Eldoret")]

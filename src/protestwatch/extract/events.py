@@ -11,7 +11,7 @@ from ..schema import Estimate, Event, Evidence, Quantity
 from .classify import ARMED_TYPES, classify_event
 from .fields import (FieldSpan, assign_actors, build_quantity, classify_quantity, find_actors,
                      find_claim_target, find_claims, find_codes, find_lone_victim, find_sources)
-from .frames import DateSpan, Frame, date_told_before, group_mentions, same_place
+from .frames import HEADLINE_END, DateSpan, Frame, date_told_before, group_mentions, same_place
 from .learned import load_event_models
 from .lexicon import Lexicon
 from .mentions import Mention
@@ -61,10 +61,14 @@ SPEECH_BEFORE_TIME = re.compile(
 # "since the army seized power nearly three months ago": when a background began, not an event's
 # day (a named day after "since" may still date the event that began it)
 SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){1,7}$", re.I)
-# "Buhari will address the nation on Thursday evening": the day of what is yet to come
+# "Buhari will address the nation on Thursday evening", "the vote, set for Feb. 25": the day of
+# what is yet to come or was only planned
 FUTURE_BEFORE_TIME = re.compile(
-    r"\b(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|plans?\s+to|is\s+expected\s+to)\s+"
-    r"(?:[\w'’-]+\s+){1,5}$", re.I)
+    r"\b(?:will|would|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|plans?\s+to|is\s+expected\s+to)\s+"
+    r"(?:[\w'’-]+\s+){1,5}$"
+    # "the vote, originally set for Feb. 25": the day something was planned for
+    r"|\b(?:set|scheduled|slated|planned|due|called)\s+(?:for|on)\s+$", re.I)
+BACKGROUND_RELATIVE_BEFORE = re.compile(r"\b(?:where|who|which)\s+[^,;:.]{0,60}?\bhad\s+been\b[^,;:.]*$", re.I)
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
 # A list of towns: introduced by "in"/"including"/"such as", joined by commas and "and".
@@ -111,7 +115,9 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
     sentence_places, nationwide = places_by_sentence(analysis, lexicon)
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
-    all_frames = group_mentions(analysis.mentions, sentence_dates, sentence_places, default, texts,
+    titles = _live_entry_titles(analysis)
+    mentions = [mention for mention in analysis.mentions if mention.sentence not in titles]
+    all_frames = group_mentions(mentions, sentence_dates, sentence_places, default, texts,
                                 frozenset(nationwide), _dates_by_clause(analysis, usable_dates, sentence_dates))
     frames = [f for f in all_frames if f.when.precision not in VAGUE_PRECISIONS]
     focus = find_focus_place(analysis, lexicon)
@@ -460,6 +466,22 @@ def _dates_by_clause(analysis: ArticleAnalysis, usable: dict[int, list[DateSpan]
     return dated
 
 
+def _live_entry_titles(analysis: ArticleAnalysis) -> set[int]:
+    """Sentences that are a live blog's entry titles ("14:02 - Amnesty: at least 12 killed"):
+    they restate the entry below them, on the blog's day, not the day it reports."""
+    stamps = list(LIVE_ENTRY_STAMP.finditer(analysis.text))
+    if len(stamps) < 2:
+        return set()
+    titles = set()
+    for stamp in stamps:
+        line_end = analysis.text.find("\n", stamp.end())
+        line_end = len(analysis.text) if line_end == -1 else line_end
+        if not HEADLINE_END.search(analysis.text[stamp.end():line_end].strip()):
+            titles |= {i for i, (start, end) in enumerate(analysis.sentences)
+                       if start >= stamp.start() and end <= line_end and start < end}
+    return titles
+
+
 def _date_live_entries(sentence_dates: dict[int, DateSpan], analysis: ArticleAnalysis) -> None:
     """A live blog's entries ("19:40 - Police have fired water cannon...") report the day of
     the blog unless they name another, and its recaps run from day to day: each undated
@@ -503,6 +525,9 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
         if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start) \
                 or SPEECH_AFTER_TIME.match(analysis.text, expression.end):
             continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
+        if expression.kind == "since" and BACKGROUND_RELATIVE_BEFORE.search(
+                analysis.text, max(0, expression.start - 100), expression.start):
+            continue  # "at Alausa, where demonstrators had been camped since last week": how the scene came to be
         if expression.kind != "since" and (
                 (SINCE_CLAUSE_BEFORE.search(analysis.text, max(0, expression.start - 60), expression.start)
                  and analysis.text[expression.start:expression.end].lower().endswith("ago"))
