@@ -759,3 +759,26 @@ def test_pipeline_crowd_chanting_a_slogan_is_a_demonstration(pipeline):
     text = "In Eldoret, hundreds of people chanted \"Ruto must go\" on Tuesday."
     events = _extract(pipeline, text, published="2024-06-26").events
     assert [(e.event_type, e.location.place) for e in events] == [("protest", "Eldoret")]
+
+
+def test_pipeline_live_blog_with_bare_time_stamps_and_a_town_list_summary(pipeline):
+    text = ("LIVE: Police fire on protesters across Myanmar\n\n"
+            "9:45 p.m.\n\n"
+            "The U.N. says at least 18 people were killed on Sunday when police and soldiers fired on crowds in "
+            "Yangon, Dawei and Pakokku, spokeswoman Ravina Shamdasani told reporters in Geneva.\n\n"
+            "5:50 p.m.\n\n"
+            "A man was shot dead in Pakokku when police opened fire on a march through the town's main market.\n\n"
+            "WHAT'S NEXT\n\n"
+            "Protest groups have called for marches to resume on Monday and for a nationwide general strike on "
+            "March 8.")
+    events = _extract(pipeline, text, published="2021-02-28").events
+    assert {e.location.country_code for e in events} == {"MM"}
+    assert {str(e.date) for e in events} == {"2021-02-28"}
+    pakokku = [e for e in events if e.location.place == "Pakokku"]
+    assert [(e.event_type, e.sub_event_type) for e in pakokku] == [("protest", "excessive_force_against_protesters")]
+
+
+def test_pipeline_police_breaking_up_a_crowd_is_a_demonstration(pipeline):
+    text = "Police in Mandalay fired live rounds to break up a crowd of several thousand on Sunday."
+    events = _extract(pipeline, text, published="2021-02-28").events
+    assert [e.event_type for e in events] == ["protest"]

@@ -48,6 +48,7 @@ SAME_TOWN_DEGREES = 0.1
 SUB_TYPE_SEVERITY = {"peaceful_protest": 0, "protest_with_intervention": 1,
                   "excessive_force_against_protesters": 2, "mob_violence": 3, "violent_demonstration": 4}
 ARRESTS_TYPE = ("strategic_development", "arrests")
+STATE_ATTACK_TYPE = ("violence_against_civilians", "attack")
 # What the state does at a demonstration, as the rules see it (negated mentions are gone).
 RESPONSE_KINDS = frozenset({"arrest", "intervention", "excessive_force", "kill", "attack"})
 VIOLENT_SUB_TYPES = frozenset({"mob_violence", "violent_demonstration"})
@@ -65,7 +66,7 @@ SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){1,7}$"
 # what is yet to come or was only planned
 FUTURE_BEFORE_TIME = re.compile(
     r"\b(?:will|would|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|plans?\s+to|is\s+expected\s+to)\s+"
-    r"(?:[\w'’-]+\s+){1,5}$"
+    r"(?:[\w'’-]+\s+){1,8}$"
     # "the vote, originally set for Feb. 25": the day something was planned for
     r"|\b(?:set|scheduled|slated|planned|due|called)\s+(?:for|on)\s+$", re.I)
 BACKGROUND_RELATIVE_BEFORE = re.compile(r"\b(?:where|who|which)\s+[^,;:.]{0,60}?\bhad\s+been\b[^,;:.]*$", re.I)
@@ -87,7 +88,8 @@ DATE_IN_NAME_AFTER = re.compile(
 RELATIVE_ASIDE_BEFORE = re.compile(r"[\w\"”'’)],\s+(?:which|who)\s+[^,;:.]*$")
 PARTICIPLE_BEFORE_YEAR = re.compile(r"\b[a-z]+ed\s+(?:in|since)\s+$")
 # A live blog's time stamp opening a paragraph: "19:40 - ", "9.15am: ", "14:05 GMT -".
-LIVE_ENTRY_STAMP = re.compile(r"(?:^|\n)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[-–—:|]\s", re.I)
+LIVE_ENTRY_STAMP = re.compile(
+    r"(?:^|\n)\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:[A-Z]{2,4}[ \t]*)?(?:[-–—:|]\s|\n)", re.I)
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
@@ -237,6 +239,9 @@ def _merge_same_scene(events: list[Event]) -> list[Event]:
                 event.event_type in DEMONSTRATION_TYPES
                 and SUB_TYPE_SEVERITY[event.sub_event_type] > SUB_TYPE_SEVERITY[same.sub_event_type]):
             same.event_type, same.sub_event_type, same.actors = event.event_type, event.sub_event_type, event.actors
+        if (_is_state_attack(event) or _is_state_attack(same)) and same.sub_event_type in (
+                "peaceful_protest", "protest_with_intervention"):
+            same.sub_event_type = "excessive_force_against_protesters"  # forces fired on this crowd
         arrests = ["arrests"] if ARRESTS_TYPE in ((same.event_type, same.sub_event_type),
                                                   (event.event_type, event.sub_event_type)) else []
         same.state_responses = _unique(same.state_responses + event.state_responses + arrests)
@@ -247,9 +252,11 @@ def _merge_same_scene(events: list[Event]) -> list[Event]:
 
 
 def _is_same_scene(a: Event, b: Event) -> bool:
-    kinds = [a.event_type in DEMONSTRATION_TYPES or (a.event_type, a.sub_event_type) == ARRESTS_TYPE,
-             b.event_type in DEMONSTRATION_TYPES or (b.event_type, b.sub_event_type) == ARRESTS_TYPE]
+    kinds = [a.event_type in DEMONSTRATION_TYPES or (a.event_type, a.sub_event_type) == ARRESTS_TYPE or _is_state_attack(a),
+             b.event_type in DEMONSTRATION_TYPES or (b.event_type, b.sub_event_type) == ARRESTS_TYPE or _is_state_attack(b)]
     if not all(kinds) or DEMONSTRATION_TYPES.isdisjoint({a.event_type, b.event_type}):
+        return False
+    if (_is_state_attack(a) or _is_state_attack(b)) and "protest" not in (a.event_type, b.event_type):
         return False
     if {a.sub_event_type, b.sub_event_type} == {"excessive_force_against_protesters", "violent_demonstration"}:
         return False  # forces firing on a sit-in, and barricades burning later: who acted differs
@@ -266,6 +273,13 @@ def _is_same_scene(a: Event, b: Event) -> bool:
     return (a.location.lat is not None and b.location.lat is not None
             and abs(a.location.lat - b.location.lat) < SAME_TOWN_DEGREES
             and abs(a.location.lon - b.location.lon) < SAME_TOWN_DEGREES)
+
+
+def _is_state_attack(event: Event) -> bool:
+    """"Police and soldiers fired on crowds in Yangon": an attack by state forces, which at a
+    town's demonstration that day is force used against it."""
+    return (event.event_type, event.sub_event_type) == STATE_ATTACK_TYPE and any(
+        actor.role == "initiator" and actor.type == "state_forces" for actor in event.actors)
 
 
 def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, lexicon: Lexicon) -> list[Event]:

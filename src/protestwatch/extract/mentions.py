@@ -59,6 +59,8 @@ CALL_TO_ACT_BEFORE = re.compile(
     r"|(?:[\w'’-]+\s+)?)$"
     # "unions have called a tenth nationwide day of strikes and marches for Tuesday"
     r"|\bcall(?:ed|s|ing)\s+(?:for\s+)?(?:a|an|another|new|fresh|further)\s+(?:[\w'’\"“”-]+\s+){0,8}[\"“]?$"
+    # "protest groups have called for marches to resume on Monday"
+    r"|\bcall(?:ed|s|ing)\s+for\s+[^.;:]{0,80}$"
     # "faculty members said they planned to walk out of their offices on Friday in protest"
     r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+to\s+[^.;:]{0,60}$"
     # "decided not to stage a demonstration"

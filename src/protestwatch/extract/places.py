@@ -58,6 +58,10 @@ IN_A_BEFORE = re.compile(r"\bin\s+(?:a|the)\s+$", re.I)
 MISSION_OF_BEFORE = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?|missions?|ambassadors?|envoys?)\s+of\s+"
     r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$")
+# "spokeswoman Ravina Shamdasani told reporters in Geneva": where words were spoken.
+STATEMENT_PLACE_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|said|says|briefed|addressed)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|"
+    r"a\s+press\s+conference|a\s+briefing|parliament|lawmakers)\s+(?:in|at)\s+$", re.I)
 # "Tehran demanded that Baghdad act": a capital that speaks or acts is its government.
 GOVERNMENT_ACT_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|demanded|demands|accused|accuses|warned|warns|urged|urges|"
@@ -168,6 +172,7 @@ def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or COMPANY_LIST_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or MISSION_OF_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or SLOGAN_BEFORE.search(analysis.text, max(0, place.start - 140), place.start)
+                or STATEMENT_PLACE_BEFORE.search(analysis.text, max(0, place.start - 60), place.start)
                 or (HOSPITAL_AFTER.match(analysis.text, place.end)
                     and IN_A_BEFORE.search(analysis.text, max(0, place.start - 10), place.start))
                 or (place.feature_code == "PPLC" and (
