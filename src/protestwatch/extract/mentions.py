@@ -47,6 +47,9 @@ UNREAL_AFTER = re.compile(
     # "a rally that his supporters had planned in Gyumri for Saturday has been postponed"
     r"|\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:planned|called|announced|scheduled)\b"
     r"|[^.;:]{0,80}?\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b"
+    # "all public demonstrations in the city remained banned": a ban, not an event
+    r"|[^.;:]{0,50}?\b(?:remain(?:s|ed)?|are|were|is|was|have\s+been|had\s+been)\s+(?:effectively\s+|still\s+|now\s+)?"
+    r"(?:banned|prohibited|forbidden|outlawed|illegal)\b"
     # "protests have been held every Saturday night for twelve weeks": a habit, not one event
     r"|\s+(?:(?:have|has|had)\s+been\s+)?(?:held|staged)\s+every\b"
     r"|\s+every\s+(?:single\s+)?(?:day|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -66,9 +69,10 @@ CALL_TO_ACT_BEFORE = re.compile(
     # "decided not to stage a demonstration"
     r"|\b(?:not|never)\s+to\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # 'chanted "Arrest Yoon!"', 'shouting "Iran out, out!"': the words of a slogan are what a crowd
-# wants, neither an event nor where it is.
+# wants, neither an event nor where it is; 'what he once called his "Stalingrad defense"' is a name.
 SLOGAN_BEFORE = re.compile(
-    r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|placards?|banners?|signs?|cr(?:ied|ying))\b"
+    r"\b(?:chant(?:ed|ing|s)?|shout(?:ed|ing|s)?|sang|singing|slogans?|placards?|banners?|signs?|cr(?:ied|ying)|"
+    r"called|dubbed|nicknamed|known\s+as)\b"
     r"[^.\"“”\n]{0,60}[\"“][^\"”\n]*$", re.I)
 # "arrested two men suspected of kidnapping a priest", "arrested a man on suspicion of posting
 # threats": police work on an ordinary crime, which ACLED does not code.

@@ -40,6 +40,9 @@ _NAME_PREFIXES = frozenset({"Anti", "Post", "Inter", "Trans", "Euro", "Afro", "S
                             "Ultra", "Mid", "Semi", "Neo"})
 _ROAD_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|rail|corridor|route|border|pipeline|"
                          r"line|bus|train|flight)s?\b", re.IGNORECASE)
+# Capitalised words before a name that make it a natural feature's (when the whole is unknown).
+NATURAL_FEATURE_WORDS = frozenset({"Lake", "River", "Mount", "Mt", "Gulf", "Bay", "Sea", "Strait", "Cape", "Lac",
+                                   "Rio"})
 # Lowercase nouns after a name that make it an organisation's ("the ruling Morena party").
 ORGANISATION_NOUN_AFTER = re.compile(
     r"\s+(?:party|parties|diocese|archdiocese|eparchy|movement|alliance|coalition|bloc|faction|militia|cartel|gang|"
@@ -408,6 +411,9 @@ class ToponymRecogniser:
         """Reject single capitalised words that are more likely ordinary words or names."""
         if mention.kind == "demonym":
             return True
+        if run[first] > 0 and tokens[run[first] - 1].text in NATURAL_FEATURE_WORDS \
+                and _side_by_side_capitalised(text, tokens[run[first] - 1], tokens[run[first]]):
+            return False  # "Lake Victoria", "Mount Kenya": a lake or a mountain, not the town of that name
         strong = any(c.kind in (ADMIN1, COUNTRY, CONTINENT) for c in mention.candidates)
         following = tokens[run[after - 1] + 1] if run[after - 1] + 1 < len(tokens) else None
         if following is not None and following.text in self.words.weapon_heads and \
