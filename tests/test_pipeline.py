@@ -782,3 +782,28 @@ def test_pipeline_police_breaking_up_a_crowd_is_a_demonstration(pipeline):
     text = "Police in Mandalay fired live rounds to break up a crowd of several thousand on Sunday."
     events = _extract(pipeline, text, published="2021-02-28").events
     assert [e.event_type for e in events] == ["protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "\"This is a protest vote,\" said Tom van der Meer, a political scientist in Amsterdam, on Thursday.",
+    "The Farmers Defence Force in The Hague has organised some of the largest tractor protests of recent years.",
+    "The military in Rawalpindi warned on Tuesday of a strong response to any further attack on army installations.",
+    "Police in Lapu-Lapu City arrested a village councilor on Sunday who was allegedly caught handing out cash.",
+])
+def test_pipeline_votes_comparisons_warnings_and_vote_buying_are_no_events(pipeline, text):
+    assert _extract(pipeline, text, published="2023-05-10").events == []
+
+
+def test_pipeline_suspect_of_riot_arrested_elsewhere_is_no_riot_there(pipeline):
+    text = ("BRISTOL - Protesters set fire to police vans outside the Bridewell police station in Bristol on Sunday. "
+            "Detectives have since arrested nine people, including a man detained at his home in Gloucester on "
+            "Thursday on suspicion of riot.")
+    events = _extract(pipeline, text, published="2021-03-27").events
+    assert [e.location.place for e in events if e.event_type == "riot"] == ["Bristol"]
+
+
+def test_pipeline_day_a_toll_rose_dates_no_riot(pipeline):
+    text = ("Port Moresby (AFP) - The death toll from rioting and looting in Papua New Guinea rose to at least 16 on "
+            "Friday. The rioting began on Wednesday, when crowds looted shops in Port Moresby.")
+    events = _extract(pipeline, text, published="2024-01-12").events
+    assert "2024-01-12" not in {str(e.date) for e in events}

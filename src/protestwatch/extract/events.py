@@ -69,6 +69,9 @@ FUTURE_BEFORE_TIME = re.compile(
     r"(?:[\w'’-]+\s+){1,8}$"
     # "the vote, originally set for Feb. 25": the day something was planned for
     r"|\b(?:set|scheduled|slated|planned|due|called)\s+(?:for|on)\s+$", re.I)
+# "the death toll from rioting rose to at least 16 on Friday": the day of a count, not of the event
+TOLL_UPDATE_BEFORE = re.compile(
+    r"\btoll\b[^.;]{0,60}?\b(?:rose|risen|climbed|increased|reached|stood|jumped)\b[^.;,]{0,40}$", re.I)
 BACKGROUND_RELATIVE_BEFORE = re.compile(r"\b(?:where|who|which)\s+[^,;:.]{0,60}?\bhad\s+been\b[^,;:.]*$", re.I)
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
@@ -539,6 +542,8 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
         if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start) \
                 or SPEECH_AFTER_TIME.match(analysis.text, expression.end):
             continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
+        if TOLL_UPDATE_BEFORE.search(analysis.text, max(0, expression.start - 120), expression.start):
+            continue
         if expression.kind == "since" and BACKGROUND_RELATIVE_BEFORE.search(
                 analysis.text, max(0, expression.start - 100), expression.start):
             continue  # "at Alausa, where demonstrators had been camped since last week": how the scene came to be

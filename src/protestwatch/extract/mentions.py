@@ -50,6 +50,9 @@ UNREAL_AFTER = re.compile(
     # "all public demonstrations in the city remained banned": a ban, not an event
     r"|[^.;:]{0,50}?\b(?:remain(?:s|ed)?|are|were|is|was|have\s+been|had\s+been)\s+(?:effectively\s+|still\s+|now\s+)?"
     r"(?:banned|prohibited|forbidden|outlawed|illegal)\b"
+    # "some of the largest tractor protests of recent years": a comparison, not an event
+    r"|\s+(?:of|in)\s+(?:recent\s+)?(?:years|decades|a\s+generation|living\s+memory)\b"
+    r"|\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}has\s+(?:ever\s+)?seen\b"
     # "protests have been held every Saturday night for twelve weeks": a habit, not one event
     r"|\s+(?:(?:have|has|had)\s+been\s+)?(?:held|staged)\s+every\b"
     r"|\s+every\s+(?:single\s+)?(?:day|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -79,7 +82,9 @@ SLOGAN_BEFORE = re.compile(
 CRIME_SUSPECT_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|for\s+allegedly|in\s+connection\s+with(?:\s+the)?)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:kidnapp\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
-    r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking)", re.I)
+    r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking|"
+    r"vote-buying|bribery|handing\s+out\s+cash)"
+    r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b", re.I)
 # "the 2013 Gezi Park protests", "the 2019 protests": a past movement named by its year.
 YEAR_NAMED_BEFORE = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.

@@ -323,6 +323,16 @@ class ToponymRecogniser:
             return False
         return following.text not in self.words.non_toponyms and following.text.rstrip(".") not in self.words.landmark_heads
 
+    def _follows_name_particle(self, text: str, tokens: list[Token], index: int) -> bool:
+        """A capitalised name, then one or two particles, then this word ("Tom van der Meer")."""
+        particles = 0
+        while index - particles - 1 >= 0 and tokens[index - particles - 1].text in _NAME_PARTICLES and particles < 2:
+            particles += 1
+        if particles == 0 or index - particles - 1 < 0:
+            return False
+        before = tokens[index - particles - 1]
+        return before.is_capitalised and len(text[before.end:tokens[index].start].split()) == particles
+
     def _skip_person_name(self, tokens: list[Token], run: list[int], position: int) -> int:
         """Position after a person's name: the capitalised words up to a connector, and on
         past a surname particle ("Lula da Silva", "Ursula von der Leyen")."""
@@ -411,6 +421,8 @@ class ToponymRecogniser:
         """Reject single capitalised words that are more likely ordinary words or names."""
         if mention.kind == "demonym":
             return True
+        if self._follows_name_particle(text, tokens, run[first]):
+            return False  # "Tom van der Meer": a surname, not Boxmeer
         if run[first] > 0 and tokens[run[first] - 1].text in NATURAL_FEATURE_WORDS \
                 and _side_by_side_capitalised(text, tokens[run[first] - 1], tokens[run[first]]):
             return False  # "Lake Victoria", "Mount Kenya": a lake or a mountain, not the town of that name
