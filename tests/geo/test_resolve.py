@@ -291,3 +291,8 @@ def test_resolve_clause_or_determiner_before_a_lowercase_head_is_no_landmark(geo
 
 def test_resolve_name_before_intersection_is_a_landmark(geoparser):
     assert "Pathumwan intersection" in by_text(geoparser.parse("Police fired water cannon at the Pathumwan intersection in Bangkok."))
+
+
+def test_resolve_nelson_mandela_is_a_person(geoparser):
+    places = by_text(geoparser.parse("Nelson Mandela Bay Municipality raised tariffs in Gqeberha."))
+    assert "Nelson" not in places

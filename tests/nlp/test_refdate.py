@@ -64,3 +64,9 @@ def test_refdate_dateline_is_the_reference(text, expected):
 ])
 def test_refdate_yearless_dates_take_their_latest_year_up_to_today(text, expected):
     assert infer_reference_date(text, None, today=D(2026, 11, 26)) == (expected, True)
+
+
+def test_refdate_weekday_pins_the_year_of_the_texts_other_dates():
+    text = ("The protest came six weeks after the tariff rose on 1 July.\n\n"
+            "BURNING ANGER: Residents set tyres alight in Heugh Road on Monday 14 August.")
+    assert infer_reference_date(text, None, today=dt.date(2026, 11, 26)) == (dt.date(2023, 8, 15), True)

@@ -32,7 +32,8 @@ def infer_reference_date(text: str, published: Optional[str],
     inferred=False. Otherwise, with inferred=True, the date of a dateline, else the day
     after the latest explicit date in the text. Dates written without a year take the
     year of the text's dated mentions; when it has none, and only when ``today`` is
-    given, their latest occurrence not after ``today``. With no day-precision date to go
+    given, the year a stated weekday pins ("Monday 14 August"), else their latest
+    occurrence not after ``today``. With no day-precision date to go
     on, returns (None, True): the caller decides the fallback.
     """
     parsed = parse_published(published)
@@ -71,6 +72,9 @@ def resolve_explicit_dates(text: str, *, today: Optional[dt.date] = None) -> lis
     spans = sentence_spans(text)
     written = [d for d in find_explicit_dates(text) if d.day is not None and not _is_future(text, spans, d)]
     years = [d.year for d in written if d.year is not None]
+    if not years and today is not None:
+        # "Monday 14 August" pins its year; the text's other dates without one share it
+        years = [date.year for date in (_complete_before(d, today) for d in written if d.weekday) if date]
     if years:
         complete = functools.partial(_complete, year=max(years))
     elif today is not None:
