@@ -807,3 +807,34 @@ def test_pipeline_day_a_toll_rose_dates_no_riot(pipeline):
             "Friday. The rioting began on Wednesday, when crowds looted shops in Port Moresby.")
     events = _extract(pipeline, text, published="2024-01-12").events
     assert "2024-01-12" not in {str(e.date) for e in events}
+
+
+def test_pipeline_day_of_a_poll_dates_no_unrest(pipeline):
+    text = ("NAIROBI, Aug 16 (Reuters) - Ruto won 50.49% of the vote in the Aug. 9 poll, the commission said on "
+            "Monday. Shortly after the announcement, Odinga supporters in Kisumu lit bonfires and blocked roads, "
+            "and police fired tear gas.")
+    events = _extract(pipeline, text, published="2022-08-16").events
+    assert "2022-08-09" not in {str(e.date) for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "On Thursday in Memphis the five officers were charged with second-degree murder, aggravated assault and "
+    "aggravated kidnapping.",
+    "In Memphis on Friday, the family's lawyer compared the footage to the 1991 videotaped beating of Rodney King.",
+])
+def test_pipeline_charges_and_year_named_past_events_are_no_events(pipeline, text):
+    assert _extract(pipeline, text, published="2023-01-28").events == []
+
+
+def test_pipeline_key_points_are_not_the_report(pipeline):
+    text = ("• Sporadic protests in Peshawar; workers rounded up in Karachi\n\n"
+            "LAHORE: Hundreds of PTI supporters protested outside the party office in Lahore on Saturday.")
+    events = _extract(pipeline, text, published="2023-08-06").events
+    assert [(e.location.place, str(e.date)) for e in events] == [("Lahore", "2023-08-05")]
+
+
+def test_pipeline_a_speakers_town_is_not_the_events(pipeline):
+    text = ("Thousands marched in Lima on Saturday against President Boluarte. \"She betrayed us. There are dead "
+            "and she is still in the palace,\" said Rosa Quispe, a market trader in Juliaca.")
+    events = _extract(pipeline, text, published="2023-01-15").events
+    assert "Juliaca" not in {e.location.place for e in events}

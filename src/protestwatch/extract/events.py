@@ -72,6 +72,12 @@ FUTURE_BEFORE_TIME = re.compile(
 # "the death toll from rioting rose to at least 16 on Friday": the day of a count, not of the event
 TOLL_UPDATE_BEFORE = re.compile(
     r"\btoll\b[^.;]{0,60}?\b(?:rose|risen|climbed|increased|reached|stood|jumped)\b[^.;,]{0,40}$", re.I)
+# A date used as a noun's modifier: "Ruto won 50.49% of the vote in the Aug. 9 poll".
+NAMING_BEFORE_DATE = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)
+DATED_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:presidential|general|parliamentary|local|legislative|military|snap|run-?off)\s+)?"
+    r"(?:poll|polls|vote|election|elections|referendum|coup|ruling|verdict|decision|deadline|meeting|summit|talks|"
+    r"budget|announcement|blast|explosion|earthquake|fire|agreement|deal|accord)\b", re.I)
 BACKGROUND_RELATIVE_BEFORE = re.compile(r"\b(?:where|who|which)\s+[^,;:.]{0,60}?\bhad\s+been\b[^,;:.]*$", re.I)
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
@@ -93,6 +99,7 @@ PARTICIPLE_BEFORE_YEAR = re.compile(r"\b[a-z]+ed\s+(?:in|since)\s+$")
 # A live blog's time stamp opening a paragraph: "19:40 - ", "9.15am: ", "14:05 GMT -".
 LIVE_ENTRY_STAMP = re.compile(
     r"(?:^|\n)\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:[A-Z]{2,4}[ \t]*)?(?:[-–—:|]\s|\n)", re.I)
+KEY_POINT_LINE = re.compile(r"(?m)^[ \t]*[•▪►][^\n]*$")
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
@@ -120,8 +127,8 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
     sentence_places, nationwide = places_by_sentence(analysis, lexicon)
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
-    titles = _live_entry_titles(analysis)
-    mentions = [mention for mention in analysis.mentions if mention.sentence not in titles]
+    summaries = _live_entry_titles(analysis) | _key_point_sentences(analysis)
+    mentions = [mention for mention in analysis.mentions if mention.sentence not in summaries]
     all_frames = group_mentions(mentions, sentence_dates, sentence_places, default, texts,
                                 frozenset(nationwide), _dates_by_clause(analysis, usable_dates, sentence_dates))
     frames = [f for f in all_frames if f.when.precision not in VAGUE_PRECISIONS]
@@ -499,6 +506,14 @@ def _live_entry_titles(analysis: ArticleAnalysis) -> set[int]:
     return titles
 
 
+def _key_point_sentences(analysis: ArticleAnalysis) -> set[int]:
+    """Sentences of bulleted key points ("• Sporadic protests in Lahore, Peshawar; workers rounded
+    up in Karachi"): a summary of the body, which reports each event with its day."""
+    lines = [(match.start(), match.end()) for match in KEY_POINT_LINE.finditer(analysis.text)]
+    return {i for i, (start, end) in enumerate(analysis.sentences)
+            if any(line_start <= start < line_end for line_start, line_end in lines)}
+
+
 def _date_live_entries(sentence_dates: dict[int, DateSpan], analysis: ArticleAnalysis) -> None:
     """A live blog's entries ("19:40 - Police have fired water cannon...") report the day of
     the blog unless they name another, and its recaps run from day to day: each undated
@@ -544,6 +559,9 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
             continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
         if TOLL_UPDATE_BEFORE.search(analysis.text, max(0, expression.start - 120), expression.start):
             continue
+        if NAMING_BEFORE_DATE.search(analysis.text, max(0, expression.start - 5), expression.start) \
+                and DATED_NOUN_AFTER.match(analysis.text, expression.end):
+            continue  # "the Aug. 9 poll", "Myanmar's Feb. 1 coup": the day of another thing
         if expression.kind == "since" and BACKGROUND_RELATIVE_BEFORE.search(
                 analysis.text, max(0, expression.start - 100), expression.start):
             continue  # "at Alausa, where demonstrators had been camped since last week": how the scene came to be

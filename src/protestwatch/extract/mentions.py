@@ -85,8 +85,13 @@ CRIME_SUSPECT_AFTER = re.compile(
     r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking|"
     r"vote-buying|bribery|handing\s+out\s+cash)"
     r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b", re.I)
-# "the 2013 Gezi Park protests", "the 2019 protests": a past movement named by its year.
-YEAR_NAMED_BEFORE = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
+# "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King": a past event
+# named by its year.
+YEAR_NAMED_BEFORE = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[\w'’-]+\s+){0,3}$")
+# "charged with second-degree murder, aggravated assault, aggravated kidnapping": the charges.
+CHARGE_LIST_BEFORE = re.compile(
+    r"\b(?:charged\s+with|charges?\s+of|accused\s+of|convicted\s+of|counts?\s+of|guilty\s+of|indicted\s+for)\s+"
+    r"[^.;:]{0,120}$", re.I)
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
 SERIES_BEFORE = re.compile(
     r"\b(?:after|following|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|decades)"
@@ -205,6 +210,7 @@ def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lex
                            or OTHER_DAY_CLAUSE_BEFORE.search(before) is not None
                            or SERIES_BEFORE.search(before) is not None
                            or YEAR_NAMED_BEFORE.search(before) is not None
+                           or CHARGE_LIST_BEFORE.search(before) is not None
                            or CALL_TO_ACT_BEFORE.search(before) is not None
                            or SLOGAN_BEFORE.search(text, max(0, mention.start - 140), mention.start) is not None
                            or _is_figurative_blast(text, before, mention)

@@ -62,6 +62,10 @@ MISSION_OF_BEFORE = re.compile(
 STATEMENT_PLACE_BEFORE = re.compile(
     r"\b(?:told|tells|telling|said|says|briefed|addressed)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|"
     r"a\s+press\s+conference|a\s+briefing|parliament|lawmakers)\s+(?:in|at)\s+$", re.I)
+# '"She betrayed us," said Rosa Quispe, a market trader in Juliaca': who the speaker is.
+SPEAKER_DESCRIPTION_BEFORE = re.compile(
+    r"\b(?:said|says|told|added)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+(?:an?|the)\s+(?:[\w'’-]+\s+){1,5}"
+    r"(?:in|from|of|at)\s+$")
 # "Tehran demanded that Baghdad act": a capital that speaks or acts is its government.
 GOVERNMENT_ACT_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|demanded|demands|accused|accuses|warned|warns|urged|urges|"
@@ -173,6 +177,7 @@ def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or MISSION_OF_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or SLOGAN_BEFORE.search(analysis.text, max(0, place.start - 140), place.start)
                 or STATEMENT_PLACE_BEFORE.search(analysis.text, max(0, place.start - 60), place.start)
+                or SPEAKER_DESCRIPTION_BEFORE.search(analysis.text, max(0, place.start - 100), place.start)
                 or (HOSPITAL_AFTER.match(analysis.text, place.end)
                     and IN_A_BEFORE.search(analysis.text, max(0, place.start - 10), place.start))
                 or (place.feature_code == "PPLC" and (
