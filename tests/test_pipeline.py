@@ -838,3 +838,25 @@ def test_pipeline_a_speakers_town_is_not_the_events(pipeline):
             "and she is still in the palace,\" said Rosa Quispe, a market trader in Juliaca.")
     events = _extract(pipeline, text, published="2023-01-15").events
     assert "Juliaca" not in {e.location.place for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "WHO IS PROTESTING?\n\nKenya's president withdrew the finance bill in Nairobi on Wednesday.",
+    "Several union leaders in Paris floated a new national day of protest on Saturday.",
+    "A far-right gathering advertised online for Stockton High Street on Wednesday evening failed to materialise, "
+    "with more journalists and police present than protesters.",
+    "By Monday, detectives in Hartlepool had also arrested a 26-year-old man on suspicion of stirring up racial "
+    "hatred.",
+])
+def test_pipeline_headings_proposals_no_shows_and_hate_speech_arrests_are_no_events(pipeline, text):
+    assert _extract(pipeline, text, published="2024-08-09").events == []
+
+
+def test_pipeline_day_a_tally_was_taken_and_an_elections_day_date_nothing(pipeline):
+    text = ("Crowds smashed car windows and hurled bricks at police in Middlesbrough on Sunday. Cleveland Police said "
+            "43 people had been arrested in connection with the disorder by Tuesday evening.")
+    events = _extract(pipeline, text, published="2024-08-07").events
+    assert [(e.event_type, str(e.date)) for e in events] == [("riot", "2024-08-04")]
+    text = ("DAKAR, March 25 (Reuters) - Faye won about 54% of the vote in Sunday's election. In February protests "
+            "erupted in Dakar, and at least four people were killed in clashes with security forces.")
+    assert "2024-03-24" not in {str(e.date) for e in _extract(pipeline, text, published="2024-03-25").events}

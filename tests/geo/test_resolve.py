@@ -296,3 +296,9 @@ def test_resolve_name_before_intersection_is_a_landmark(geoparser):
 def test_resolve_nelson_mandela_is_a_person(geoparser):
     places = by_text(geoparser.parse("Nelson Mandela Bay Municipality raised tariffs in Gqeberha."))
     assert "Nelson" not in places
+
+
+def test_resolve_landmark_beyond_its_sentence_takes_a_town_of_the_country_in_focus(geoparser):
+    text = ("Protesters in Almaty, Kazakhstan, set fire to the mayor's office. Kazakhstan's president asked for "
+            "help, and Moscow said its paratroopers had begun arriving.\n\nCrowds gathered again on Republic Square.")
+    assert by_text(geoparser.parse(text))["Republic Square"].country_code == "KZ"

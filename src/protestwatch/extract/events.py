@@ -78,6 +78,14 @@ DATED_NOUN_AFTER = re.compile(
     r"\s+(?:(?:presidential|general|parliamentary|local|legislative|military|snap|run-?off)\s+)?"
     r"(?:poll|polls|vote|election|elections|referendum|coup|ruling|verdict|decision|deadline|meeting|summit|talks|"
     r"budget|announcement|blast|explosion|earthquake|fire|agreement|deal|accord)\b", re.I)
+# "43 people had been arrested in connection with the disorder by Tuesday evening", "By Monday,
+# detectives had also arrested...": when a tally was taken, not when anything happened
+COUNT_CUTOFF_BEFORE = re.compile(
+    r"\b(?:had|have|has)\s+been\s+(?:arrested|detained|charged|killed|injured|hurt|wounded|treated)\b[^.;]{0,80}\bby\s+$",
+    re.I)
+BY_BEFORE = re.compile(r"\b[Bb]y\s+$")
+PERFECT_AFTER = re.compile(r",?\s+(?:[\w'’-]+\s+){0,3}(?:had|have|has)\s+(?:also\s+)?(?:been\s+)?[a-z]+ed\b")
+POSSESSIVE_DATED_NOUN_AFTER = re.compile(r"['’]s" + DATED_NOUN_AFTER.pattern, re.I)
 BACKGROUND_RELATIVE_BEFORE = re.compile(r"\b(?:where|who|which)\s+[^,;:.]{0,60}?\bhad\s+been\b[^,;:.]*$", re.I)
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
@@ -99,7 +107,8 @@ PARTICIPLE_BEFORE_YEAR = re.compile(r"\b[a-z]+ed\s+(?:in|since)\s+$")
 # A live blog's time stamp opening a paragraph: "19:40 - ", "9.15am: ", "14:05 GMT -".
 LIVE_ENTRY_STAMP = re.compile(
     r"(?:^|\n)\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:[A-Z]{2,4}[ \t]*)?(?:[-–—:|]\s|\n)", re.I)
-KEY_POINT_LINE = re.compile(r"(?m)^[ \t]*[•▪►][^\n]*$")
+# Bulleted key points, and an explainer's headings in capitals ("WHO IS PROTESTING?").
+KEY_POINT_LINE = re.compile(r"(?m)^[ \t]*(?:[•▪►][^\n]*|[A-Z][A-Z'’ ,-]*[A-Z][ \t]*\??)[ \t]*$")
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
@@ -508,7 +517,8 @@ def _live_entry_titles(analysis: ArticleAnalysis) -> set[int]:
 
 def _key_point_sentences(analysis: ArticleAnalysis) -> set[int]:
     """Sentences of bulleted key points ("• Sporadic protests in Lahore, Peshawar; workers rounded
-    up in Karachi"): a summary of the body, which reports each event with its day."""
+    up in Karachi") and of headings in capitals ("WHO IS PROTESTING?"): a summary or a
+    question of the body, which reports each event with its day."""
     lines = [(match.start(), match.end()) for match in KEY_POINT_LINE.finditer(analysis.text)]
     return {i for i, (start, end) in enumerate(analysis.sentences)
             if any(line_start <= start < line_end for line_start, line_end in lines)}
@@ -557,11 +567,15 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
         if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start) \
                 or SPEECH_AFTER_TIME.match(analysis.text, expression.end):
             continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
-        if TOLL_UPDATE_BEFORE.search(analysis.text, max(0, expression.start - 120), expression.start):
+        if TOLL_UPDATE_BEFORE.search(analysis.text, max(0, expression.start - 120), expression.start) \
+                or COUNT_CUTOFF_BEFORE.search(analysis.text, max(0, expression.start - 120), expression.start) \
+                or (BY_BEFORE.search(analysis.text, max(0, expression.start - 4), expression.start)
+                    and PERFECT_AFTER.match(analysis.text, expression.end)):
             continue
-        if NAMING_BEFORE_DATE.search(analysis.text, max(0, expression.start - 5), expression.start) \
-                and DATED_NOUN_AFTER.match(analysis.text, expression.end):
-            continue  # "the Aug. 9 poll", "Myanmar's Feb. 1 coup": the day of another thing
+        if (NAMING_BEFORE_DATE.search(analysis.text, max(0, expression.start - 5), expression.start)
+                and DATED_NOUN_AFTER.match(analysis.text, expression.end)) \
+                or POSSESSIVE_DATED_NOUN_AFTER.match(analysis.text, expression.end):
+            continue  # "the Aug. 9 poll", "Myanmar's Feb. 1 coup", "Sunday's election": the day of another thing
         if expression.kind == "since" and BACKGROUND_RELATIVE_BEFORE.search(
                 analysis.text, max(0, expression.start - 100), expression.start):
             continue  # "at Alausa, where demonstrators had been camped since last week": how the scene came to be

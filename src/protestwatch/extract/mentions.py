@@ -67,6 +67,8 @@ CALL_TO_ACT_BEFORE = re.compile(
     r"|\bcall(?:ed|s|ing)\s+(?:for\s+)?(?:a|an|another|new|fresh|further)\s+(?:[\w'’\"“”-]+\s+){0,8}[\"“]?$"
     # "protest groups have called for marches to resume on Monday"
     r"|\bcall(?:ed|s|ing)\s+for\s+[^.;:]{0,80}$"
+    # "union leaders floated a new national day of protest on Saturday"
+    r"|\b(?:floated|mooted|proposed)\s+(?:a|an|another|new|the)\s+[^.;:]{0,60}$"
     # "faculty members said they planned to walk out of their offices on Friday in protest"
     r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+to\s+[^.;:]{0,60}$"
     # "decided not to stage a demonstration"
@@ -83,7 +85,7 @@ CRIME_SUSPECT_AFTER = re.compile(
     r"[^.;]{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|for\s+allegedly|in\s+connection\s+with(?:\s+the)?)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:kidnapp\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
     r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking|"
-    r"vote-buying|bribery|handing\s+out\s+cash)"
+    r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up)"
     r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b", re.I)
 # "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King": a past event
 # named by its year.
@@ -92,6 +94,7 @@ YEAR_NAMED_BEFORE = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[\w'’-]+\s+){0,3}$
 CHARGE_LIST_BEFORE = re.compile(
     r"\b(?:charged\s+with|charges?\s+of|accused\s+of|convicted\s+of|counts?\s+of|guilty\s+of|indicted\s+for)\s+"
     r"[^.;:]{0,120}$", re.I)
+FAILED_GATHERING = re.compile(r"\b(?:fail(?:ed|s)?\s+to|did\s+not|never)\s+materiali[sz]ed?\b", re.I)
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
 SERIES_BEFORE = re.compile(
     r"\b(?:after|following|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|decades)"
@@ -159,8 +162,12 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], lexicon: Lexicon,
         found = [m for m in _match_sentence(sentence, start, index, lexicon)
                  if not _overlaps_any(m.start, m.end, excluded)]
         found.sort(key=lambda m: m.start)
+        failed = FAILED_GATHERING.search(sentence) is not None
         for position, mention in enumerate(found):
             _flag_mention(mention, text, start, lexicon)
+            # "a gathering advertised online failed to materialise, with more police present
+            # than protesters": no crowd word in that sentence reports a demonstration
+            mention.is_irrealis = mention.is_irrealis or (failed and mention.is_weak)
             if position and _is_coordinated(text, found[position - 1], mention):
                 # "would hold a strike and a rally": the rally is as unreal as the strike.
                 mention.is_irrealis = mention.is_irrealis or found[position - 1].is_irrealis

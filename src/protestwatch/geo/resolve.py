@@ -375,7 +375,9 @@ class Geoparser:
             gap = between[1] - between[0]
             # "ransacked shops along Zoo Road. In Lagos, ...": not across a sentence end
             crosses = SENTENCE_END.search(text, between[0], between[1]) is not None
-            return (crosses, gap, -counts[c.key], other.start)
+            # beyond its sentence, a town of the country the text is about ("Moscow said
+            # its paratroopers had arrived" does not put Almaty's Republic Square in Russia)
+            return (crosses, crosses and c.country_code != focus_code, gap, -counts[c.key], other.start)
         return min(towns, key=closeness)[1]
 
     def _town_inside(self, landmark: Mention, chosen, focus_code: str | None) -> Candidate | None:
