@@ -860,3 +860,27 @@ def test_pipeline_day_a_tally_was_taken_and_an_elections_day_date_nothing(pipeli
     text = ("DAKAR, March 25 (Reuters) - Faye won about 54% of the vote in Sunday's election. In February protests "
             "erupted in Dakar, and at least four people were killed in clashes with security forces.")
     assert "2024-03-24" not in {str(e.date) for e in _extract(pipeline, text, published="2024-03-25").events}
+
+
+def test_pipeline_a_day_that_year_is_in_the_year_last_named(pipeline):
+    text = ("HARARE, Aug 26 (Reuters) - Zimbabwe's previous election, in 2018, was followed by deadly unrest: on "
+            "Aug. 1 that year, soldiers opened fire on opposition supporters protesting in central Harare.")
+    events = _extract(pipeline, text, published="2023-08-26").events
+    assert [str(e.date) for e in events] == ["2018-08-01"]
+
+
+@pytest.mark.parametrize("text", [
+    "The police spokesman denied reports circulating on social media that police had detained students in "
+    "Makassar on Friday.",
+    "In Cali, a city of 2.2 million people, protesters have kept up roadblocks since the strike began.",
+])
+def test_pipeline_denied_reports_and_populations_are_no_events_or_crowds(pipeline, text):
+    events = _extract(pipeline, text, published="2022-09-03").events
+    assert all(e.crowd_size is None for e in events) and all(e.event_type != "strategic_development" for e in events)
+
+
+def test_pipeline_a_street_takes_the_town_the_sentence_is_in(pipeline):
+    text = ("In Omdurman, across the Nile, young men built barricades of burning tyres on al-Arbaeen Street on "
+            "Monday, and security forces fired tear gas to stop them crossing the bridges into Khartoum.")
+    events = _extract(pipeline, text, published="2022-01-18").events
+    assert [(e.location.name, e.location.place) for e in events] == [("al-Arbaeen Street", "Omdurman")]

@@ -584,9 +584,10 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
                  and analysis.text[expression.start:expression.end].lower().endswith("ago"))
                 or FUTURE_BEFORE_TIME.search(analysis.text, max(0, expression.start - 50), expression.start)):
             continue
-        if expression.precision == "year" and PARTICIPLE_BEFORE_YEAR.search(
-                analysis.text, max(0, expression.start - 30), expression.start):
-            continue  # "the monarchy abolished in 2008": when a thing came to be, not an event's day
+        participle = expression.precision == "year" and PARTICIPLE_BEFORE_YEAR.search(
+            analysis.text, max(0, expression.start - 30), expression.start)
+        if participle and not any(m.start <= participle.start() < m.end for m in analysis.mentions):
+            continue  # "the monarchy abolished in 2008": when a thing came to be; not "torched in 2006"
         if AFTERMATH_FOLLOWS.match(analysis.text, expression.end) or any(
                 GRIEVANCE_AGENT_GAP.fullmatch(analysis.text, end, expression.start) for end in violence_ends):
             continue  # "a woman killed by police in March": the day of a grievance, not of the event

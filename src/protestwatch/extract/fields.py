@@ -21,6 +21,9 @@ VICTIM_VERB_BEFORE = re.compile(
     r"\b(?:beat|beaten|beating|attacked|attacking|shot|stabbed|lynched|assaulted|abducted|kidnapped|"
     r"tied up|hit|injured|injuring|wounded|wounding)$", re.I)
 SUBSET_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them)$", re.I)
+POPULATION_BEFORE = re.compile(
+    r"\b(?:city|town|country|nation|village|region|province|district|state|island|capital|metropolis|population)\s+of"
+    r"(?:\s+(?:about|around|some|nearly|more\s+than|over|almost|roughly))?$", re.I)
 CLAIM_MAX_CHARS = 120
 
 CLAIM_CUE = re.compile(
@@ -233,6 +236,8 @@ def classify_quantity(text: str, start: int, end: int, noun: Optional[str], lexi
     before = _words_before(text, start, ROLE_WINDOW_BEFORE_WORDS)
     if SUBSET_BEFORE.search(before):
         return None  # "including 60 women": part of a number counted already
+    if POPULATION_BEFORE.search(before):
+        return None  # "Cali, a city of 2.2 million people": who lives there, not who marched
     for role in ("arrests", "fatalities", "injuries", "crowd_size"):
         for pattern in lexicon.quantity_roles:
             if pattern.role != role:

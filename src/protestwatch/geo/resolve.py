@@ -46,6 +46,7 @@ RELATIVE_TO_GAP = re.compile(
 # "In the capital, youths blocked roads": the capital of the country the text is about.
 CAPITAL_REFERENCE = re.compile(r"\b(?:the|its|the country's|the nation's)\s+capital(?:\s+city)?\b(?!\s+of\b)", re.I)
 
+MOTION_TO_BEFORE = re.compile(r"\b(?:into|to|towards|toward|for)\s+$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 MIN_CASELESS_NAME_CHARS = 4
 DIVISION_WORD_AFTER = re.compile(r"\s+(?:region|province|state|governorate|oblast|prefecture|department)\b")
@@ -377,7 +378,11 @@ class Geoparser:
             crosses = SENTENCE_END.search(text, between[0], between[1]) is not None
             # beyond its sentence, a town of the country the text is about ("Moscow said
             # its paratroopers had arrived" does not put Almaty's Republic Square in Russia)
-            return (crosses, crosses and c.country_code != focus_code, gap, -counts[c.key], other.start)
+            # "on al-Arbaeen Street ... to stop them crossing the bridges into Khartoum": a town
+            # after the landmark that something moves towards is not the landmark's
+            heading_to = other.start >= landmark.end and MOTION_TO_BEFORE.search(
+                text, max(0, other.start - 12), other.start) is not None
+            return (crosses, crosses and c.country_code != focus_code, heading_to, gap, -counts[c.key], other.start)
         return min(towns, key=closeness)[1]
 
     def _town_inside(self, landmark: Mention, chosen, focus_code: str | None) -> Candidate | None:

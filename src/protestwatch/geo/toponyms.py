@@ -52,6 +52,7 @@ ORGANISATION_NOUN_AFTER = re.compile(
 ORGANISATION_NOUN_BEFORE = re.compile(
     r"\b(?:group|organi[sz]ation|platform|movement|network|coalition|alliance|NGO|outlet|newspaper|daily|"
     r"channel|website|broadcaster|agency)\s+$")
+ARTICLE_JOINED_NAME = re.compile(r"(?:al|el|ad|ar|as|an|at|ash|az|ed|en|es|et)-[A-Z]")
 # Lowercase words allowed inside a capitalised name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "du", "da", "do", "dos", "das", "the", "upon", "on", "sur", "am", "an"})
 # Lowercase words inside a person's name, before a surname ("da Silva", "von der Leyen").
@@ -109,7 +110,8 @@ class Token:
 
     @property
     def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+        # "Riad al-Solh Square": an Arabic article joined to a name is part of the name
+        return self.text[0].isupper() or ARTICLE_JOINED_NAME.match(self.text) is not None
 
 
 @dataclass(frozen=True)

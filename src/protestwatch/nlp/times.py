@@ -205,6 +205,7 @@ RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (name, _compile_rule(name, pattern)) for name, pattern in RULE_PATTERNS)
 RULE_PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
 EXPLICIT_RULES = ("iso", "numeric", "range_dm", "range_md", "date_dm", "date_md", "month_year")
+THAT_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
 
 # Guards: a guard is a piece that every match of its rules contains, in the same
@@ -414,6 +415,9 @@ def _resolve_numeric(match: re.Match, context: _Context) -> Resolved:
 
 def _resolve_date(match: re.Match, context: _Context) -> Resolved:
     month = MONTH_NUMBERS[match["mon"].rstrip(".").lower()]
+    if not match["y"] and context.previous and THAT_YEAR_AFTER.match(context.text, match.end()):
+        # "in 2018 ... on Aug. 1 that year": the year last named
+        return dt.date(context.previous.year, month, _day_number(match["d"])), None, "day", "absolute"
     date = _calendar_date(match["y"], month, _day_number(match["d"]), context.reference)
     return date, None, "day", "absolute"
 
