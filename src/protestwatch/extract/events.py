@@ -552,6 +552,34 @@ def _first_dates(usable: dict[int, list[DateSpan]], text: str) -> dict[int, Date
     return first
 
 
+def _dates_another_thing(analysis: ArticleAnalysis, expression, violence_ends: list[int]) -> bool:
+    """Whether a time expression gives the day of something other than an event it could date:
+    a statement, a count, a poll, a plan or a future, a background's onset, a grievance."""
+    text, start, end = analysis.text, expression.start, expression.end
+
+    def before(pattern: re.Pattern, chars: int):
+        return pattern.search(text, max(0, start - chars), start)
+
+    if before(SPEECH_BEFORE_TIME, 40) or SPEECH_AFTER_TIME.match(text, end):
+        return True  # "the army said on Thursday that...", "the ministry on Tuesday denied..."
+    if before(TOLL_UPDATE_BEFORE, 120) or before(COUNT_CUTOFF_BEFORE, 120) or (
+            before(BY_BEFORE, 4) and PERFECT_AFTER.match(text, end)):
+        return True  # "the toll rose to 16 on Friday", "43 had been arrested by Tuesday evening"
+    if (before(NAMING_BEFORE_DATE, 5) and DATED_NOUN_AFTER.match(text, end)) or POSSESSIVE_DATED_NOUN_AFTER.match(text, end):
+        return True  # "the Aug. 9 poll", "Myanmar's Feb. 1 coup", "Sunday's election"
+    if expression.kind == "since":
+        if before(BACKGROUND_RELATIVE_BEFORE, 100):
+            return True  # "at Alausa, where demonstrators had been camped since last week"
+    elif (before(SINCE_CLAUSE_BEFORE, 60) and text[start:end].lower().endswith("ago")) or before(FUTURE_BEFORE_TIME, 50):
+        return True  # "since the army seized power three months ago", "will address the nation on Thursday"
+    participle = expression.precision == "year" and before(PARTICIPLE_BEFORE_YEAR, 30)
+    if participle and not any(m.start <= participle.start() < m.end for m in analysis.mentions):
+        return True  # "the monarchy abolished in 2008": when a thing came to be; not "torched in 2006"
+    # "a woman killed by police in March": the day of a grievance, not of the event
+    return bool(AFTERMATH_FOLLOWS.match(text, end)) or any(
+        GRIEVANCE_AGENT_GAP.fullmatch(text, violence_end, start) for violence_end in violence_ends)
+
+
 def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateSpan]]:
     """The time expressions of each sentence that can date an event, as DateSpans."""
     all_dates: dict[int, list[DateSpan]] = {}
@@ -564,33 +592,8 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
             continue
         if expression.end_date is not None and expression.end_date < expression.date:
             continue  # a span that ends before it starts ("since" a date after the report) is misread
-        if SPEECH_BEFORE_TIME.search(analysis.text, max(0, expression.start - 40), expression.start) \
-                or SPEECH_AFTER_TIME.match(analysis.text, expression.end):
-            continue  # "the army said on Thursday that...", "the ministry on Tuesday denied...": the day of the statement
-        if TOLL_UPDATE_BEFORE.search(analysis.text, max(0, expression.start - 120), expression.start) \
-                or COUNT_CUTOFF_BEFORE.search(analysis.text, max(0, expression.start - 120), expression.start) \
-                or (BY_BEFORE.search(analysis.text, max(0, expression.start - 4), expression.start)
-                    and PERFECT_AFTER.match(analysis.text, expression.end)):
+        if _dates_another_thing(analysis, expression, violence_ends):
             continue
-        if (NAMING_BEFORE_DATE.search(analysis.text, max(0, expression.start - 5), expression.start)
-                and DATED_NOUN_AFTER.match(analysis.text, expression.end)) \
-                or POSSESSIVE_DATED_NOUN_AFTER.match(analysis.text, expression.end):
-            continue  # "the Aug. 9 poll", "Myanmar's Feb. 1 coup", "Sunday's election": the day of another thing
-        if expression.kind == "since" and BACKGROUND_RELATIVE_BEFORE.search(
-                analysis.text, max(0, expression.start - 100), expression.start):
-            continue  # "at Alausa, where demonstrators had been camped since last week": how the scene came to be
-        if expression.kind != "since" and (
-                (SINCE_CLAUSE_BEFORE.search(analysis.text, max(0, expression.start - 60), expression.start)
-                 and analysis.text[expression.start:expression.end].lower().endswith("ago"))
-                or FUTURE_BEFORE_TIME.search(analysis.text, max(0, expression.start - 50), expression.start)):
-            continue
-        participle = expression.precision == "year" and PARTICIPLE_BEFORE_YEAR.search(
-            analysis.text, max(0, expression.start - 30), expression.start)
-        if participle and not any(m.start <= participle.start() < m.end for m in analysis.mentions):
-            continue  # "the monarchy abolished in 2008": when a thing came to be; not "torched in 2006"
-        if AFTERMATH_FOLLOWS.match(analysis.text, expression.end) or any(
-                GRIEVANCE_AGENT_GAP.fullmatch(analysis.text, end, expression.start) for end in violence_ends):
-            continue  # "a woman killed by police in March": the day of a grievance, not of the event
         index = sentence_of(analysis.sentences, expression.start)
         if index is None:
             continue
