@@ -205,28 +205,36 @@ def _is_month_use(sentence: str, start: int, end: int) -> bool:
                              sentence[:start], re.IGNORECASE))
 
 
+# Patterns on a mention's clause before it that make it no event of the article; each
+# pattern's comment above it gives its example.
+UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE, YEAR_NAMED_BEFORE,
+                        CHARGE_LIST_BEFORE, CALL_TO_ACT_BEFORE)
+
+
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:
     before = _clause_before(text, sentence_start, mention.start)
     if mention.kind in GRIEVANCE_KINDS:
         mention.is_grievance = _has_cue(before, lexicon.grievance_cues, GRIEVANCE_WINDOW_WORDS) \
             or _is_accident_toll(text, sentence_start, mention, lexicon) \
             or ACCIDENT_AFTER.match(text, mention.end) is not None
-    mention.is_irrealis = ((_has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS)
-                            and PERFECT_REPORT_BEFORE.search(before) is None)
-                           or NEGATED_BEFORE.search(before) is not None
-                           or UNREAL_AFTER.match(text, mention.end) is not None
-                           or _is_onset_clause(text, mention)
-                           or OTHER_DAY_CLAUSE_BEFORE.search(before) is not None
-                           or SERIES_BEFORE.search(before) is not None
-                           or YEAR_NAMED_BEFORE.search(before) is not None
-                           or CHARGE_LIST_BEFORE.search(before) is not None
-                           or CALL_TO_ACT_BEFORE.search(before) is not None
-                           or SLOGAN_BEFORE.search(text, max(0, mention.start - 140), mention.start) is not None
-                           or _is_figurative_blast(text, before, mention)
-                           or _is_retold_subject(text, sentence_start, mention)
-                           or (mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before) is not None)
-                           or (mention.kind == "arrest" and CRIME_SUSPECT_AFTER.match(text, mention.end) is not None)
-                           or _is_scare_quoted(text, mention))
+    mention.is_irrealis = _is_unreal(mention, text, sentence_start, before, lexicon)
+
+
+def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, lexicon: Lexicon) -> bool:
+    """Denied, planned, hypothetical, habitual, background or only quoted: not an event."""
+    if _has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS) and PERFECT_REPORT_BEFORE.search(before) is None:
+        return True
+    if any(pattern.search(before) for pattern in UNREAL_CLAUSE_BEFORE) or UNREAL_AFTER.match(text, mention.end):
+        return True
+    if mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before):
+        return True
+    if mention.kind == "arrest" and CRIME_SUSPECT_AFTER.match(text, mention.end):
+        return True
+    return (SLOGAN_BEFORE.search(text, max(0, mention.start - 140), mention.start) is not None
+            or _is_onset_clause(text, mention)
+            or _is_figurative_blast(text, before, mention)
+            or _is_retold_subject(text, sentence_start, mention)
+            or _is_scare_quoted(text, mention))
 
 
 def _is_figurative_blast(text: str, before: str, mention: Mention) -> bool:
