@@ -280,8 +280,9 @@ def _paragraph_articles(copies=2):
             source = json.loads(line)
             paragraphs = [text for text in source["text"].split("\n\n") if text.strip()]
             for copy, (index, text) in ((c, p) for c in range(copies) for p in enumerate(paragraphs)):
+                # undated sources (some of our articles have no publication date) stay undated
                 articles.append({"id": f"{source['id']}-{index}-c{copy}", "text": text,
-                                 "published": source["published"]})
+                                 "published": source.get("published")})
     return articles
 
 
