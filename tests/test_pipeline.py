@@ -884,3 +884,26 @@ def test_pipeline_a_street_takes_the_town_the_sentence_is_in(pipeline):
             "Monday, and security forces fired tear gas to stop them crossing the bridges into Khartoum.")
     events = _extract(pipeline, text, published="2022-01-18").events
     assert [(e.location.name, e.location.place) for e in events] == [("al-Arbaeen Street", "Omdurman")]
+
+
+def test_pipeline_a_later_death_and_a_toll_update_date_no_protest(pipeline):
+    text = ("KENDARI, Indonesia, Sept 27 (Reuters) - A second university student died on Friday of injuries "
+            "sustained when students clashed with police in Kendari on Thursday.")
+    events = _extract(pipeline, text, published="2019-09-27").events
+    assert {str(e.date) for e in events} == {"2019-09-26"}
+
+
+@pytest.mark.parametrize("text", [
+    "Members of the petrol marketers' association in Kano threatened on Tuesday to shut their stations in protest "
+    "at unfair pricing.",
+    "The Garment Sramik Sangram Parishad, an alliance of workers' bodies in Dhaka, has announced a rally for Friday.",
+])
+def test_pipeline_threats_and_workers_bodies_are_no_events(pipeline, text):
+    assert _extract(pipeline, text, published="2023-06-07").events == []
+
+
+def test_pipeline_where_the_wounded_fled_is_no_place(pipeline):
+    text = ("Police fired tear gas and live rounds at Maasai protesters in Loliondo, Tanzania, on June 10. Many of "
+            "the wounded crossed into Kenya for treatment.")
+    events = _extract(pipeline, text, published="2022-06-20").events
+    assert {e.location.country_code for e in events} == {"TZ"}

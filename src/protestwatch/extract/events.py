@@ -71,7 +71,13 @@ FUTURE_BEFORE_TIME = re.compile(
     r"|\b(?:set|scheduled|slated|planned|due|called)\s+(?:for|on)\s+$", re.I)
 # "the death toll from rioting rose to at least 16 on Friday": the day of a count, not of the event
 TOLL_UPDATE_BEFORE = re.compile(
-    r"\btoll\b[^.;]{0,60}?\b(?:rose|risen|climbed|increased|reached|stood|jumped)\b[^.;,]{0,40}$", re.I)
+    r"\btoll\b[^.;]{0,120}?\b(?:rose|risen|climbed|increased|reached|stood|jumped)\b[^.;,]{0,40}$", re.I)
+# "a second student died on Friday of injuries sustained during a protest": the day of a death
+# from earlier wounds, not of the protest
+LATER_DEATH_BEFORE = re.compile(r"\bdied\s+(?:early\s+|late\s+)?(?:on\s+)?$", re.I)
+LATER_DEATH_AFTER = re.compile(
+    r"\s+(?:(?:of|from)\s+(?:(?:his|her|their|the)\s+)?(?:injuries|wounds|gunshot)|after\s+(?:surgery|being)|in\s+hospital)",
+    re.I)
 # A date used as a noun's modifier: "Ruto won 50.49% of the vote in the Aug. 9 poll".
 NAMING_BEFORE_DATE = re.compile(r"(?:\bthe|['’]s)\s+$", re.I)
 DATED_NOUN_AFTER = re.compile(
@@ -562,6 +568,8 @@ def _dates_another_thing(analysis: ArticleAnalysis, expression, violence_ends: l
 
     if before(SPEECH_BEFORE_TIME, 40) or SPEECH_AFTER_TIME.match(text, end):
         return True  # "the army said on Thursday that...", "the ministry on Tuesday denied..."
+    if before(LATER_DEATH_BEFORE, 30) and LATER_DEATH_AFTER.match(text, end):
+        return True  # "died on Friday of injuries sustained during a protest"
     if before(TOLL_UPDATE_BEFORE, 120) or before(COUNT_CUTOFF_BEFORE, 120) or (
             before(BY_BEFORE, 4) and PERFECT_AFTER.match(text, end)):
         return True  # "the toll rose to 16 on Friday", "43 had been arrested by Tuesday evening"

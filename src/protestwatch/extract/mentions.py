@@ -70,7 +70,7 @@ CALL_TO_ACT_BEFORE = re.compile(
     # "union leaders floated a new national day of protest on Saturday"
     r"|\b(?:floated|mooted|proposed)\s+(?:a|an|another|new|the)\s+[^.;:]{0,60}$"
     # "faculty members said they planned to walk out of their offices on Friday in protest"
-    r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+to\s+[^.;:]{0,60}$"
+    r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+(?:on\s+\w+\s+)?to\s+[^.;:]{0,60}$"
     # "denied reports circulating on social media that police had detained students"
     r"|\b(?:denied|denies|deny|dismissed|rejected)\s+(?:the\s+)?(?:reports?|claims?|rumou?rs?|allegations?)\b[^.;]{0,90}$"
     # "decided not to stage a demonstration"
