@@ -43,15 +43,6 @@ _ROAD_AFTER = re.compile(r"\s+(?:highway|road|expressway|motorway|railway|rail|c
 # Capitalised words before a name that make it a natural feature's (when the whole is unknown).
 NATURAL_FEATURE_WORDS = frozenset({"Lake", "River", "Mount", "Mt", "Gulf", "Bay", "Sea", "Strait", "Cape", "Lac",
                                    "Rio"})
-# Lowercase nouns after a name that make it an organisation's ("the ruling Morena party").
-ORGANISATION_NOUN_AFTER = re.compile(
-    r"\s+(?:party|parties|diocese|archdiocese|eparchy|movement|alliance|coalition|bloc|faction|militia|cartel|gang|"
-    r"club|federation|brigade|battalion)\b")
-# "the rights group Justicia 11J", "the opposition platform Archipiélago": a name in apposition
-# to an organisation noun is the organisation's.
-ORGANISATION_NOUN_BEFORE = re.compile(
-    r"\b(?:group|organi[sz]ation|platform|movement|network|coalition|alliance|NGO|outlet|newspaper|daily|"
-    r"channel|website|broadcaster|agency)\s+$")
 ARTICLE_JOINED_NAME = re.compile(r"(?:al|el|ad|ar|as|an|at|ash|az|ed|en|es|et)-[A-Z]")
 # Lowercase words allowed inside a capitalised name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "du", "da", "do", "dos", "das", "the", "upon", "on", "sur", "am", "an"})
@@ -127,10 +118,13 @@ class WordLists:
     weapon_heads: frozenset[str]
     place_heads: frozenset[str]
     place_prefixes: frozenset[str]
+    organisation_nouns_after: re.Pattern  # "the ruling Morena party"
+    organisation_nouns_before: re.Pattern  # "the rights group Justicia 11J"
 
     @classmethod
     def load(cls) -> "WordLists":
         heads = {row["head_word"] for row in read_geo_csv("landmark_heads.csv")}
+        nouns = list(read_geo_csv("organisation_nouns.csv"))
         return cls(
             non_toponyms=frozenset(row["word"] for row in read_geo_csv("non_toponyms.csv")),
             titles=frozenset(row["title"].rstrip(".") for row in read_geo_csv("titles.csv")),
@@ -142,7 +136,13 @@ class WordLists:
             weapon_heads=frozenset(row["head_word"] for row in read_geo_csv("weapon_heads.csv")),
             place_heads=frozenset(row["head_word"] for row in read_geo_csv("place_heads.csv")),
             place_prefixes=frozenset(row["word"] for row in read_geo_csv("place_prefixes.csv")),
+            organisation_nouns_after=re.compile(rf"\s+(?:{_alternatives(nouns, 'after')})\b"),
+            organisation_nouns_before=re.compile(rf"\b(?:{_alternatives(nouns, 'before')})\s+$"),
         )
+
+
+def _alternatives(rows: list[dict], position: str) -> str:
+    return "|".join(re.escape(row["noun"]) for row in rows if row["position"] == position)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -218,8 +218,8 @@ class ToponymRecogniser:
         "the Tavush diocese") or after one ("the rights group Justicia 11J"): one sense per text,
         an organisation, also where written alone."""
         return {m.text for m in mentions if m.kind == "toponym" and (
-            ORGANISATION_NOUN_AFTER.match(text, m.end)
-            or ORGANISATION_NOUN_BEFORE.search(text, max(0, m.start - 20), m.start))}
+            self.words.organisation_nouns_after.match(text, m.end)
+            or self.words.organisation_nouns_before.search(text, max(0, m.start - 20), m.start))}
 
     def _is_organisation_name(self, text: str, mention: Mention, organisations: set[str]) -> bool:
         if mention.kind != "toponym" or mention.text not in organisations:
@@ -227,9 +227,12 @@ class ToponymRecogniser:
         if any(c.kind in (COUNTRY, CONTINENT) for c in mention.candidates) \
                 or max_population(mention.candidates) >= LONGER_NAME_MIN_POPULATION:
             return False  # "the Kenya government", "the Lagos state government": the place itself
-        return ORGANISATION_NOUN_AFTER.match(text, mention.end) is not None \
-            or ORGANISATION_NOUN_BEFORE.search(text, max(0, mention.start - 20), mention.start) is not None or not (
-            has_locative_cue(text, mention.start) or has_container_after(text, mention.end))
+        words = self.words
+        if words.organisation_nouns_after.match(text, mention.end) \
+                or words.organisation_nouns_before.search(text, max(0, mention.start - 20), mention.start):
+            return True
+        # written alone elsewhere ("hand Morena control"): the organisation, unless cued as a place
+        return not (has_locative_cue(text, mention.start) or has_container_after(text, mention.end))
 
     def _is_surname_alone(self, text: str, mention: Mention, surnames: set[str]) -> bool:
         """"Walker's family", after "Jayland Walker": the person, not a town, unless cued as a place."""
