@@ -907,3 +907,22 @@ def test_pipeline_where_the_wounded_fled_is_no_place(pipeline):
             "the wounded crossed into Kenya for treatment.")
     events = _extract(pipeline, text, published="2022-06-20").events
     assert {e.location.country_code for e in events} == {"TZ"}
+
+
+@pytest.mark.parametrize("text", [
+    "\"The right to demonstrate is guaranteed in our constitution,\" said NDC lawmaker Sam George in Accra on Friday.",
+    "Police in Accra had asked the court on Friday to stop the march.",
+    "The latest on protests in Serbia after the canopy at Novi Sad railway station collapsed on Friday.",
+    "Residents of villages near Bogatynia have held several small demonstrations over the past year.",
+    "In Novi Sad, residents formed long queues on Monday to donate blood for the injured.",
+])
+def test_pipeline_rights_requests_intros_series_and_the_injured_are_no_events(pipeline, text):
+    assert _extract(pipeline, text, published="2024-11-05").events == []
+
+
+def test_pipeline_missiles_thrown_at_officers_are_a_riots(pipeline):
+    text = ("Fifteen people were arrested after a police van was set on fire during a protest outside a hotel in "
+            "Kirkby on Friday night. Merseyside Police said on Saturday that missiles, including fireworks and "
+            "bricks, were thrown at officers.")
+    events = _extract(pipeline, text, published="2023-02-11").events
+    assert {e.event_type for e in events} == {"riot"}

@@ -53,6 +53,8 @@ UNREAL_AFTER = re.compile(
     # "some of the largest tractor protests of recent years": a comparison, not an event
     r"|\s+(?:of|in)\s+(?:recent\s+)?(?:years|decades|a\s+generation|living\s+memory)\b"
     r"|\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}has\s+(?:ever\s+)?seen\b"
+    # "have held several small demonstrations over the past year": many, not one
+    r"|\s+over\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:year|years|months|weeks|decade)\b"
     # "protests have been held every Saturday night for twelve weeks": a habit, not one event
     r"|\s+(?:(?:have|has|had)\s+been\s+)?(?:held|staged)\s+every\b"
     r"|\s+every\s+(?:single\s+)?(?:day|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
