@@ -59,9 +59,10 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:(?:have|has|had)\s+been\s+)?(?:held|staged)\s+every\b"
     r"|\s+every\s+(?:single\s+)?(?:day|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)s?\b", re.I)
-# "called on teachers to hold sit-ins on Thursday", "urged supporters to march again": a call
-# to act, which says nothing of whether anyone did.
-CALL_TO_ACT_BEFORE = re.compile(
+# Calls, plans, proposals, refusals and denials before the trigger ("called on teachers to
+# hold sit-ins on Thursday", "urged supporters to march again"): they say nothing of whether
+# anyone acted.
+CALL_OR_PLAN_BEFORE = re.compile(
     r"\b(?:call(?:ed|ing|s)|urg(?:ed|ing|es)|ask(?:ed|ing|s)|appeal(?:ed|ing|s)\s+to|invit(?:ed|ing|es))\s+(?:on\s+)?"
     r"(?:[\w'’-]+\s+){0,5}?to\s+(?:(?:[\w'’-]+\s+){0,2}(?:hold|stage|join|take\s+part|observe|organi[sz]e)\b[^.;:]*"
     r"|(?:[\w'’-]+\s+)?)$"
@@ -210,7 +211,7 @@ def _is_month_use(sentence: str, start: int, end: int) -> bool:
 # Patterns on a mention's clause before it that make it no event of the article; each
 # pattern's comment above it gives its example.
 UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE, YEAR_NAMED_BEFORE,
-                        CHARGE_LIST_BEFORE, CALL_TO_ACT_BEFORE)
+                        CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
 
 
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:
