@@ -607,15 +607,6 @@ def test_pipeline_place_in_a_slogan_is_no_place(pipeline):
     assert {e.location.country_code for e in events} == {"IQ"}
 
 
-@pytest.mark.parametrize("text", [
-    "The teachers' council has called on teachers to hold sit-ins at schools in Tehran on Thursday.",
-    "The opposition front called on its supporters in Conakry to march again on Thursday.",
-    "Tehran's sale of drones to Russia has hardened European attitudes, analysts in Tehran said on Saturday.",
-])
-def test_pipeline_calls_to_act_and_traded_drones_are_no_events(pipeline, text):
-    assert _extract(pipeline, text, published="2023-02-25").events == []
-
-
 def test_pipeline_onset_ago_and_a_future_day_date_nothing(pipeline):
     text = ("KHARTOUM, Jan 18 (Reuters) - Security forces shot dead seven protesters in Khartoum on Monday, as "
             "crowds marched against military rule since the army seized power nearly three months ago. "
@@ -629,15 +620,6 @@ def test_pipeline_crowd_that_broke_up_peacefully_saw_no_intervention(pipeline):
             "Police watched, and the crowd broke up peacefully at about 10 p.m.")
     events = _extract(pipeline, text, published="2020-10-16").events
     assert [(e.sub_event_type, str(e.date)) for e in events] == [("peaceful_protest", "2020-10-15")]
-
-
-@pytest.mark.parametrize("text", [
-    "Unions have called a tenth nationwide day of strikes and marches in France for Tuesday.",
-    "A rally that his supporters had planned in the northern city of Gyumri for Saturday has been postponed.",
-    "The League of Social Democrats said it had decided not to stage a demonstration in Hong Kong on Tuesday.",
-])
-def test_pipeline_called_postponed_or_forgone_protests_are_no_events(pipeline, text):
-    assert _extract(pipeline, text, published="2024-06-13").events == []
 
 
 def test_pipeline_capital_that_backs_a_project_is_no_place(pipeline):
@@ -657,16 +639,6 @@ def test_pipeline_slogan_is_no_event_and_rallies_against_a_decision_are(pipeline
     assert all(e.arrests is None for e in events)
 
 
-@pytest.mark.parametrize("text", [
-    "Police said on Thursday they had arrested two men in Port-au-Prince suspected of kidnapping a priest.",
-    "Federal police arrested a 25-year-old man in Rosario on Tuesday on suspicion of posting threats online.",
-    "The opposition platform Archipiélago called a \"Civic March for Change\" in Havana for Nov. 15, 2021.",
-    "A group of faculty members in Los Angeles said they planned to walk out on Friday in protest over the arrests.",
-])
-def test_pipeline_crime_suspects_calls_and_plans_are_no_events(pipeline, text):
-    assert _extract(pipeline, text, published="2024-05-02").events == []
-
-
 def test_pipeline_organisations_are_no_places(pipeline):
     text = ("MEXICO CITY, Sept 11 (Reuters) - The ruling Morena party holds the Senate. Court workers blockaded "
             "the entrances to the San Lázaro legislative palace on Tuesday. Critics say the reform hands Morena "
@@ -681,17 +653,6 @@ def test_pipeline_the_war_a_crowd_protests_is_not_where_it_camps(pipeline):
             "debate over the war in Gaza.")
     events = _extract(pipeline, text, published="2024-05-02").events
     assert {e.location.country_code for e in events} == {"US"}
-
-
-@pytest.mark.parametrize("text", [
-    "Turnout stood at 39.88 percent in Algiers on Thursday, officials said.",
-    "A court in Istanbul sentenced Osman Kavala on Monday for trying to topple the government through the 2013 "
-    "Gezi Park protests.",
-    "Protests have been held every Saturday night for twelve weeks in Tel Aviv.",
-    "Pro-government channels in Cairo made no mention of the protests on Friday.",
-])
-def test_pipeline_figures_past_movements_habits_and_silences_are_no_events(pipeline, text):
-    assert _extract(pipeline, text, published="2023-03-27").events == []
 
 
 def test_pipeline_crowd_that_dispersed_by_itself_saw_no_intervention(pipeline):
@@ -784,16 +745,6 @@ def test_pipeline_police_breaking_up_a_crowd_is_a_demonstration(pipeline):
     assert [e.event_type for e in events] == ["protest"]
 
 
-@pytest.mark.parametrize("text", [
-    "\"This is a protest vote,\" said Tom van der Meer, a political scientist in Amsterdam, on Thursday.",
-    "The Farmers Defence Force in The Hague has organised some of the largest tractor protests of recent years.",
-    "The military in Rawalpindi warned on Tuesday of a strong response to any further attack on army installations.",
-    "Police in Lapu-Lapu City arrested a village councilor on Sunday who was allegedly caught handing out cash.",
-])
-def test_pipeline_votes_comparisons_warnings_and_vote_buying_are_no_events(pipeline, text):
-    assert _extract(pipeline, text, published="2023-05-10").events == []
-
-
 def test_pipeline_suspect_of_riot_arrested_elsewhere_is_no_riot_there(pipeline):
     text = ("BRISTOL - Protesters set fire to police vans outside the Bridewell police station in Bristol on Sunday. "
             "Detectives have since arrested nine people, including a man detained at his home in Gloucester on "
@@ -817,15 +768,6 @@ def test_pipeline_day_of_a_poll_dates_no_unrest(pipeline):
     assert "2022-08-09" not in {str(e.date) for e in events}
 
 
-@pytest.mark.parametrize("text", [
-    "On Thursday in Memphis the five officers were charged with second-degree murder, aggravated assault and "
-    "aggravated kidnapping.",
-    "In Memphis on Friday, the family's lawyer compared the footage to the 1991 videotaped beating of Rodney King.",
-])
-def test_pipeline_charges_and_year_named_past_events_are_no_events(pipeline, text):
-    assert _extract(pipeline, text, published="2023-01-28").events == []
-
-
 def test_pipeline_key_points_are_not_the_report(pipeline):
     text = ("• Sporadic protests in Peshawar; workers rounded up in Karachi\n\n"
             "LAHORE: Hundreds of PTI supporters protested outside the party office in Lahore on Saturday.")
@@ -838,18 +780,6 @@ def test_pipeline_a_speakers_town_is_not_the_events(pipeline):
             "and she is still in the palace,\" said Rosa Quispe, a market trader in Juliaca.")
     events = _extract(pipeline, text, published="2023-01-15").events
     assert "Juliaca" not in {e.location.place for e in events}
-
-
-@pytest.mark.parametrize("text", [
-    "WHO IS PROTESTING?\n\nKenya's president withdrew the finance bill in Nairobi on Wednesday.",
-    "Several union leaders in Paris floated a new national day of protest on Saturday.",
-    "A far-right gathering advertised online for Stockton High Street on Wednesday evening failed to materialise, "
-    "with more journalists and police present than protesters.",
-    "By Monday, detectives in Hartlepool had also arrested a 26-year-old man on suspicion of stirring up racial "
-    "hatred.",
-])
-def test_pipeline_headings_proposals_no_shows_and_hate_speech_arrests_are_no_events(pipeline, text):
-    assert _extract(pipeline, text, published="2024-08-09").events == []
 
 
 def test_pipeline_day_a_tally_was_taken_and_an_elections_day_date_nothing(pipeline):
@@ -893,31 +823,11 @@ def test_pipeline_a_later_death_and_a_toll_update_date_no_protest(pipeline):
     assert {str(e.date) for e in events} == {"2019-09-26"}
 
 
-@pytest.mark.parametrize("text", [
-    "Members of the petrol marketers' association in Kano threatened on Tuesday to shut their stations in protest "
-    "at unfair pricing.",
-    "The Garment Sramik Sangram Parishad, an alliance of workers' bodies in Dhaka, has announced a rally for Friday.",
-])
-def test_pipeline_threats_and_workers_bodies_are_no_events(pipeline, text):
-    assert _extract(pipeline, text, published="2023-06-07").events == []
-
-
 def test_pipeline_where_the_wounded_fled_is_no_place(pipeline):
     text = ("Police fired tear gas and live rounds at Maasai protesters in Loliondo, Tanzania, on June 10. Many of "
             "the wounded crossed into Kenya for treatment.")
     events = _extract(pipeline, text, published="2022-06-20").events
     assert {e.location.country_code for e in events} == {"TZ"}
-
-
-@pytest.mark.parametrize("text", [
-    "\"The right to demonstrate is guaranteed in our constitution,\" said NDC lawmaker Sam George in Accra on Friday.",
-    "Police in Accra had asked the court on Friday to stop the march.",
-    "The latest on protests in Serbia after the canopy at Novi Sad railway station collapsed on Friday.",
-    "Residents of villages near Bogatynia have held several small demonstrations over the past year.",
-    "In Novi Sad, residents formed long queues on Monday to donate blood for the injured.",
-])
-def test_pipeline_rights_requests_intros_series_and_the_injured_are_no_events(pipeline, text):
-    assert _extract(pipeline, text, published="2024-11-05").events == []
 
 
 def test_pipeline_missiles_thrown_at_officers_are_a_riots(pipeline):
@@ -926,3 +836,74 @@ def test_pipeline_missiles_thrown_at_officers_are_a_riots(pipeline):
             "bricks, were thrown at officers.")
     events = _extract(pipeline, text, published="2023-02-11").events
     assert {e.event_type for e in events} == {"riot"}
+
+
+# Texts that report no event the articles' coders would code, with the day each was
+# published; each was coded as an event before its fix.
+NO_EVENT_TEXTS = [
+    # calls to act; drones traded, not flown
+    ("The teachers' council has called on teachers to hold sit-ins at schools in Tehran on Thursday.", "2023-02-25"),
+    ("The opposition front called on its supporters in Conakry to march again on Thursday.", "2023-02-25"),
+    ("Tehran's sale of drones to Russia has hardened European attitudes, analysts in Tehran said on "
+     "Saturday.", "2023-02-25"),
+    # protests called, postponed or forgone
+    ("Unions have called a tenth nationwide day of strikes and marches in France for Tuesday.", "2024-06-13"),
+    ("A rally that his supporters had planned in the northern city of Gyumri for Saturday has been "
+     "postponed.", "2024-06-13"),
+    ("The League of Social Democrats said it had decided not to stage a demonstration in Hong Kong on "
+     "Tuesday.", "2024-06-13"),
+    # ordinary crime suspects; calls and plans
+    ("Police said on Thursday they had arrested two men in Port-au-Prince suspected of kidnapping a "
+     "priest.", "2024-05-02"),
+    ("Federal police arrested a 25-year-old man in Rosario on Tuesday on suspicion of posting threats "
+     "online.", "2024-05-02"),
+    ('The opposition platform Archipiélago called a "Civic March for Change" in Havana for Nov. 15, '
+     "2021.", "2024-05-02"),
+    ("A group of faculty members in Los Angeles said they planned to walk out on Friday in protest "
+     "over the arrests.", "2024-05-02"),
+    # figures, past movements, habits, silences
+    ("Turnout stood at 39.88 percent in Algiers on Thursday, officials said.", "2023-03-27"),
+    ("A court in Istanbul sentenced Osman Kavala on Monday for trying to topple the government through "
+     "the 2013 Gezi Park protests.", "2023-03-27"),
+    ("Protests have been held every Saturday night for twelve weeks in Tel Aviv.", "2023-03-27"),
+    ("Pro-government channels in Cairo made no mention of the protests on Friday.", "2023-03-27"),
+    # votes, comparisons, warnings, vote-buying
+    ('"This is a protest vote," said Tom van der Meer, a political scientist in Amsterdam, on '
+     "Thursday.", "2023-05-10"),
+    ("The Farmers Defence Force in The Hague has organised some of the largest tractor protests of "
+     "recent years.", "2023-05-10"),
+    ("The military in Rawalpindi warned on Tuesday of a strong response to any further attack on army "
+     "installations.", "2023-05-10"),
+    ("Police in Lapu-Lapu City arrested a village councilor on Sunday who was allegedly caught handing "
+     "out cash.", "2023-05-10"),
+    # charges; a past event named by its year
+    ("On Thursday in Memphis the five officers were charged with second-degree murder, aggravated "
+     "assault and aggravated kidnapping.", "2023-01-28"),
+    ("In Memphis on Friday, the family's lawyer compared the footage to the 1991 videotaped beating of "
+     "Rodney King.", "2023-01-28"),
+    # headings, proposals, no-shows, hate-speech arrests
+    ("WHO IS PROTESTING?\n\nKenya's president withdrew the finance bill in Nairobi on Wednesday.", "2024-08-09"),
+    ("Several union leaders in Paris floated a new national day of protest on Saturday.", "2024-08-09"),
+    ("A far-right gathering advertised online for Stockton High Street on Wednesday evening failed to "
+     "materialise, with more journalists and police present than protesters.", "2024-08-09"),
+    ("By Monday, detectives in Hartlepool had also arrested a 26-year-old man on suspicion of stirring "
+     "up racial hatred.", "2024-08-09"),
+    # threats; workers' bodies
+    ("Members of the petrol marketers' association in Kano threatened on Tuesday to shut their "
+     "stations in protest at unfair pricing.", "2023-06-07"),
+    ("The Garment Sramik Sangram Parishad, an alliance of workers' bodies in Dhaka, has announced a "
+     "rally for Friday.", "2023-06-07"),
+    # rights, requests, a live page's intro, a series, the injured
+    ('"The right to demonstrate is guaranteed in our constitution," said NDC lawmaker Sam George in '
+     "Accra on Friday.", "2024-11-05"),
+    ("Police in Accra had asked the court on Friday to stop the march.", "2024-11-05"),
+    ("The latest on protests in Serbia after the canopy at Novi Sad railway station collapsed on "
+     "Friday.", "2024-11-05"),
+    ("Residents of villages near Bogatynia have held several small demonstrations over the past year.", "2024-11-05"),
+    ("In Novi Sad, residents formed long queues on Monday to donate blood for the injured.", "2024-11-05"),
+]
+
+
+@pytest.mark.parametrize("text, published", NO_EVENT_TEXTS)
+def test_pipeline_codes_no_event_from(pipeline, text, published):
+    assert _extract(pipeline, text, published=published).events == []
