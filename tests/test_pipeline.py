@@ -830,6 +830,13 @@ def test_pipeline_where_the_wounded_fled_is_no_place(pipeline):
     assert {e.location.country_code for e in events} == {"TZ"}
 
 
+def test_pipeline_a_man_from_a_town_does_not_place_the_event_there(pipeline):
+    text = ("Police used tear gas against protesters outside parliament in Podgorica on Saturday and detained "
+            "23 people, among them a man from Bar suspected of throwing an incendiary device.")
+    events = _extract(pipeline, text, published="2015-10-25").events
+    assert {e.location.place for e in events} == {"Podgorica"}
+
+
 def test_pipeline_missiles_thrown_at_officers_are_a_riots(pipeline):
     text = ("Fifteen people were arrested after a police van was set on fire during a protest outside a hotel in "
             "Kirkby on Friday night. Merseyside Police said on Saturday that missiles, including fireworks and "
@@ -901,6 +908,16 @@ NO_EVENT_TEXTS = [
      "Friday.", "2024-11-05"),
     ("Residents of villages near Bogatynia have held several small demonstrations over the past year.", "2024-11-05"),
     ("In Novi Sad, residents formed long queues on Monday to donate blood for the injured.", "2024-11-05"),
+    # forgone, not seen, maybe; a police officer held over a death
+    ("A sit-in planned outside the National Assembly in Lomé on Friday was called off late on Thursday.",
+     "2017-09-08"),
+    ("A march planned by civil society groups in Libreville for Saturday afternoon did not take place.",
+     "2016-09-25"),
+    ("There was no sign of protest in Bishkek on Monday, where the central Ala-Too Square was quiet.",
+     "2017-10-17"),
+    ("The UGTT union said in Tunis on Friday it may call its own protest.", "2018-01-13"),
+    ("Prosecutors in Asunción say police officer Gustavo Florentin has been arrested over the death of "
+     "Rodrigo Quintana.", "2017-04-01"),
 ]
 
 

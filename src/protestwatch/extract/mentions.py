@@ -43,10 +43,12 @@ NEGATED_BEFORE = re.compile(
 UNREAL_AFTER = re.compile(
     r"\s+(?:(?:did|do|does)\s+not|didn't|fail(?:ed|s)?\s+to|never)\s+(?:materiali[sz]e|happen|take\s+place)"
     r"|\s+(?:(?:is|are|was|were)\s+)?being\s+(?:planned|advertised|organi[sz]ed|called)\b"
-    r"|\s+(?:planned|scheduled)\s+(?:for|in|at|on|across)\b"
+    r"|\s+(?:planned|scheduled)\s+(?:for|in|at|on|across|outside|near|by)\b"
     # "a rally that his supporters had planned in Gyumri for Saturday has been postponed"
     r"|\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:planned|called|announced|scheduled)\b"
-    r"|[^.;:]{0,80}?\b(?:has|have|had)\s+been\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b"
+    r"|[^.;:]{0,80}?\b(?:(?:has|have|had)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b"
+    # "a march planned by civil society groups for Saturday afternoon did not take place"
+    r"|[^.;:]{0,80}?\b(?:did\s+not|didn't|never|failed\s+to)\s+(?:take\s+place|go\s+ahead|happen)\b"
     # "all public demonstrations in the city remained banned": a ban, not an event
     r"|[^.;:]{0,50}?\b(?:remain(?:s|ed)?|are|were|is|was|have\s+been|had\s+been)\s+(?:effectively\s+|still\s+|now\s+)?"
     r"(?:banned|prohibited|forbidden|outlawed|illegal)\b"
@@ -91,6 +93,8 @@ CRIME_SUSPECT_AFTER = re.compile(
     r"(?:[\w'’-]+\s+){0,2}?(?:kidnapp\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
     r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking|"
     r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up)"
+    # "police officer Gustavo Florentin has been arrested over the death of Rodrigo Quintana"
+    r"|\s+(?:over|for|in\s+connection\s+with)\s+(?:the\s+)?(?:death|killing|murder|shooting)\s+of\b"
     r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b", re.I)
 # "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King": a past event
 # named by its year.

@@ -37,7 +37,7 @@ CASUALTY_DESTINATION_BEFORE = re.compile(
 CLAIM_PLACE_WINDOW_WORDS = 6
 # "agents from mainland China", "fighters from Chad": where people come from, not where they act.
 PEOPLE_FROM_BEFORE = re.compile(
-    r"\b(?:agents|men|women|people|workers|tourists|visitors|nationals|citizens|migrants|refugees|fighters|"
+    r"\b(?:agents|men|women|man|woman|people|workers|tourists|visitors|nationals|citizens|migrants|refugees|fighters|"
     r"mercenaries|troops|officers|delegates|students|supporters)\s+from\s+(?:mainland\s+|neighbouring\s+|neighboring\s+)?$"
     # "many of whom had travelled from southern regions such as Puno and Cusco": where they came from
     r"|\b(?:travel(?:l?ed|l?ing)|came|come|coming|arrived|bused\s+in|poured\s+in)\s+(?:in\s+)?from\s+"
