@@ -918,6 +918,12 @@ NO_EVENT_TEXTS = [
     ("The UGTT union said in Tunis on Friday it may call its own protest.", "2018-01-13"),
     ("Prosecutors in Asunción say police officer Gustavo Florentin has been arrested over the death of "
      "Rodrigo Quintana.", "2017-04-01"),
+    # a link to another story, a military flag march, a graft probe
+    ("Garment workers' leaders met in Dhaka.\n\nRELATED: Bangladesh opposition rally in Dhaka turns violent, "
+     "policeman killed (Oct 28)", "2023-11-01"),
+    ("Army columns staged flag marches through the worst-hit areas of Imphal on Friday.", "2023-05-06"),
+    ("Officials in Accra arrested a former director of the Cocoa Board on Wednesday in connection with an "
+     "investigation into loans.", "2023-10-05"),
 ]
 
 

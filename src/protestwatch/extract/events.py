@@ -113,8 +113,11 @@ PARTICIPLE_BEFORE_YEAR = re.compile(r"\b[a-z]+ed\s+(?:in|since)\s+$")
 # A live blog's time stamp opening a paragraph: "19:40 - ", "9.15am: ", "14:05 GMT -".
 LIVE_ENTRY_STAMP = re.compile(
     r"(?:^|\n)\d{1,2}[:.]\d{2}[ \t]*(?:[ap]\.?m\.?)?[ \t]*(?:[A-Z]{2,4}[ \t]*)?(?:[-–—:|]\s|\n)", re.I)
-# Bulleted key points, and an explainer's headings in capitals ("WHO IS PROTESTING?").
-KEY_POINT_LINE = re.compile(r"(?m)^[ \t]*(?:[•▪►][^\n]*|[A-Z][A-Z'’ ,-]*[A-Z][ \t]*\??)[ \t]*$")
+# Bulleted key points, an explainer's headings in capitals ("WHO IS PROTESTING?"), and links to
+# other stories ("RELATED: Bangladesh opposition rally in Dhaka turns violent (Oct 28)").
+KEY_POINT_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[•▪►][^\n]*|[A-Z][A-Z'’ ,-]*[A-Z][ \t]*\??"
+    r"|(?i:related|related coverage|read more|see also|more on this)[ \t]*:[^\n]*)[ \t]*$")
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")

@@ -95,6 +95,7 @@ CRIME_SUSPECT_AFTER = re.compile(
     r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up)"
     # "police officer Gustavo Florentin has been arrested over the death of Rodrigo Quintana"
     r"|\s+(?:over|for|in\s+connection\s+with)\s+(?:the\s+)?(?:death|killing|murder|shooting)\s+of\b"
+    r"|[^.;]{0,80}?\bin\s+connection\s+with\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:investigation|probe|inquiry)\b"
     r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b", re.I)
 # "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King": a past event
 # named by its year.
