@@ -837,6 +837,13 @@ def test_pipeline_a_man_from_a_town_does_not_place_the_event_there(pipeline):
     assert {e.location.place for e in events} == {"Podgorica"}
 
 
+def test_pipeline_the_mortuary_that_keeps_the_dead_is_no_place(pipeline):
+    text = ("IMPHAL, India, May 6 (Reuters) - Of the 54 people killed in ethnic clashes in Manipur since Wednesday, "
+            "16 bodies were kept at the mortuary of the district hospital in Churachandpur.")
+    events = _extract(pipeline, text, published="2023-05-06").events
+    assert [e.location.name for e in events] == ["Manipur"]
+
+
 def test_pipeline_missiles_thrown_at_officers_are_a_riots(pipeline):
     text = ("Fifteen people were arrested after a police van was set on fire during a protest outside a hotel in "
             "Kirkby on Friday night. Merseyside Police said on Saturday that missiles, including fireworks and "
@@ -922,6 +929,8 @@ NO_EVENT_TEXTS = [
     ("Garment workers' leaders met in Dhaka.\n\nRELATED: Bangladesh opposition rally in Dhaka turns violent, "
      "policeman killed (Oct 28)", "2023-11-01"),
     ("Army columns staged flag marches through the worst-hit areas of Imphal on Friday.", "2023-05-06"),
+    ("Milei won the Nov. 19 runoff in Buenos Aires with nearly 56% of the vote, beating Sergio Massa.",
+     "2023-11-20"),
     ("Officials in Accra arrested a former director of the Cocoa Board on Wednesday in connection with an "
      "investigation into loans.", "2023-10-05"),
 ]

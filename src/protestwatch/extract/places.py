@@ -29,7 +29,7 @@ DATELINE_LINES = 3
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|who|which|where)\b|\bbut\b|\bwhile\b")
 CASUALTY_DESTINATION_BEFORE = re.compile(
     r"\b(?:(?:taken|rushed|flown|airlifted|transferred|evacuated|referred|admitted) to|treated (?:at|in)|"
-    r"crossed (?:in)?to|fled (?:in)?to|"
+    r"crossed (?:in)?to|fled (?:in)?to|kept (?:at|in) the (?:mortuary|morgue) of|"
     r"hospitali[sz]ed in)\s+(?:(?:a|an|the|local|nearby|several|two|three)\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:(?:hospitals?|clinics?|medical (?:centres?|centers?|college))\s+)?(?:in|at)?\s*$", re.I)
 # How close a demand's cue must be to a place to claim it: "demanding that it cut ties with
