@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from protestwatch.nlp.quantities import build_alternation, find_sentence, read_words, sentence_spans
-from protestwatch.nlp.times import ExplicitDate, find_explicit_dates, weekday_agrees
+from protestwatch.nlp.times import ExplicitDate, find_explicit_dates, safe_date, weekday_agrees
 
 # "a march is planned for May 3": such a date says nothing about when the text was written
 FUTURE_CUE = re.compile(rf"\b(?i:{build_alternation(read_words('future_cues.csv'))})\b")
@@ -95,23 +95,17 @@ def _complete(written: ExplicitDate, year: int) -> Optional[dt.date]:
     ("Tuesday, Dec. 29" in an article dated January)."""
     candidates = [written.year] if written.year else [year, year - 1, year + 1]
     for candidate in candidates:
-        date = _safe_date(candidate, written.month, written.day)
+        date = safe_date(candidate, written.month, written.day)
         if date and (not written.weekday or weekday_agrees(date, written.weekday)):
             return date
-    return _safe_date(candidates[0], written.month, written.day)
+    return safe_date(candidates[0], written.month, written.day)
 
 
 def _complete_before(written: ExplicitDate, today: dt.date) -> Optional[dt.date]:
     """The latest occurrence of a yearless date not after ``today`` (on its weekday, if stated)."""
     for year in range(today.year, today.year - 8, -1):
-        date = _safe_date(written.year or year, written.month, written.day)
+        date = safe_date(written.year or year, written.month, written.day)
         if date and date <= today and (not written.weekday or weekday_agrees(date, written.weekday)):
             return date
     return None
 
-
-def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None

@@ -392,19 +392,19 @@ def numeric_month_day(first: int, second: int, year: int, weekday: Optional[str]
     reading that falls on the stated weekday; otherwise day first, as most of the world
     writes it (American news spells its months out)."""
     readings = [(second, first), (first, second)]  # day first, then month first
-    valid = [(m, d) for m, d in readings if 1 <= m <= 12 and _safe_day(year, m, d)]
+    valid = [(m, d) for m, d in readings if 1 <= m <= 12 and safe_date(year, m, d)]
     if weekday:
         agreeing = [(m, d) for m, d in valid if weekday_agrees(dt.date(year, m, d), weekday)]
         valid = agreeing or valid
     return valid[0] if valid else None
 
 
-def _safe_day(year: int, month: int, day: int) -> bool:
+def safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
+    """The date, or None where the calendar has no such day ("31 June")."""
     try:
-        dt.date(year, month, day)
+        return dt.date(year, month, day)
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def _resolve_numeric(match: re.Match, context: _Context) -> Resolved:
