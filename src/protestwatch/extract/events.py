@@ -141,11 +141,12 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
     """EVENT records for every frame of eventive mentions that ACLED would code."""
     usable_dates = _usable_dates_by_sentence(analysis)
     sentence_dates = _first_dates(usable_dates, analysis.text)
-    _date_live_entries(sentence_dates, analysis)
+    stamps = _live_entry_stamps(analysis.text)
+    _date_live_entries(sentence_dates, analysis, stamps)
     sentence_places, nationwide = places_by_sentence(analysis, lexicon)
     default = DateSpan(analysis.reference_date, None, "day")
     texts = {i: analysis.text[s:e] for i, (s, e) in enumerate(analysis.sentences)}
-    summaries = _live_entry_titles(analysis) | _key_point_sentences(analysis)
+    summaries = _live_entry_titles(analysis, stamps) | _key_point_sentences(analysis)
     mentions = [mention for mention in analysis.mentions if mention.sentence not in summaries]
     all_frames = group_mentions(mentions, sentence_dates, sentence_places, default, texts,
                                 frozenset(nationwide), _dates_by_clause(analysis, usable_dates, sentence_dates))
@@ -508,12 +509,15 @@ def _dates_by_clause(analysis: ArticleAnalysis, usable: dict[int, list[DateSpan]
     return dated
 
 
-def _live_entry_titles(analysis: ArticleAnalysis) -> set[int]:
+def _live_entry_stamps(text: str) -> list[re.Match]:
+    """A live blog's time stamps ("19:40 - "); none for a text with fewer than two."""
+    stamps = list(LIVE_ENTRY_STAMP.finditer(text))
+    return stamps if len(stamps) >= 2 else []
+
+
+def _live_entry_titles(analysis: ArticleAnalysis, stamps: list[re.Match]) -> set[int]:
     """Sentences that are a live blog's entry titles ("14:02 - Amnesty: at least 12 killed"):
     they restate the entry below them, on the blog's day, not the day it reports."""
-    stamps = list(LIVE_ENTRY_STAMP.finditer(analysis.text))
-    if len(stamps) < 2:
-        return set()
     titles = set()
     for stamp in stamps:
         line_end = analysis.text.find("\n", stamp.end())
@@ -533,12 +537,12 @@ def _key_point_sentences(analysis: ArticleAnalysis) -> set[int]:
             if any(line_start <= start < line_end for line_start, line_end in lines)}
 
 
-def _date_live_entries(sentence_dates: dict[int, DateSpan], analysis: ArticleAnalysis) -> None:
+def _date_live_entries(sentence_dates: dict[int, DateSpan], analysis: ArticleAnalysis,
+                       stamps: list[re.Match]) -> None:
     """A live blog's entries ("19:40 - Police have fired water cannon...") report the day of
     the blog unless they name another, and its recaps run from day to day: each undated
     sentence goes by the last day told before it, not by an event an entry or a day away."""
-    stamps = list(LIVE_ENTRY_STAMP.finditer(analysis.text))
-    if len(stamps) < 2:
+    if not stamps:
         return
     for stamp in stamps:
         index = next((i for i, (start, end) in enumerate(analysis.sentences) if start <= stamp.end() <= end), None)
