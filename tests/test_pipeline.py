@@ -44,6 +44,9 @@ def test_pipeline_codes_event(pipeline, text, event_type, sub_type, date):
     # A nationality naming whose forces fought is not where they fought.
     ("Kupiansk (Kharkiv) came under fire again. On 4 May 2024, Russian forces shelled the town's market, killing two.", "UA"),
     ("On 4 May 2024, Nigerian troops clashed with ISWAP fighters in Damboa (Borno).", "NG"),
+    # A person's nationality is not where the event was.
+    ("On 4 May 2024 some 800 people marched through Chemnitz, Germany. Police said a Syrian, an Afghan and "
+     "a Bulgarian man were attacked and injured during the march.", "DE"),
 ])
 def test_pipeline_locates_event_where_it_happened_not_by_actor_nationality(pipeline, text, country_code):
     events = _extract(pipeline, text).events
@@ -793,10 +796,16 @@ def test_pipeline_day_a_tally_was_taken_and_an_elections_day_date_nothing(pipeli
 
 
 def test_pipeline_a_day_that_year_is_in_the_year_last_named(pipeline):
+    text = ("HARARE, Aug 26 (Reuters) - Zimbabwe's last election, in 2018, was followed by deadly unrest: on "
+            "Aug. 1 that year, soldiers opened fire on opposition supporters protesting in central Harare.")
+    events = _extract(pipeline, text, published="2020-08-26").events
+    assert [str(e.date) for e in events] == ["2018-08-01"]
+
+
+def test_pipeline_codes_no_history_from_years_before_the_article(pipeline):
     text = ("HARARE, Aug 26 (Reuters) - Zimbabwe's previous election, in 2018, was followed by deadly unrest: on "
             "Aug. 1 that year, soldiers opened fire on opposition supporters protesting in central Harare.")
-    events = _extract(pipeline, text, published="2023-08-26").events
-    assert [str(e.date) for e in events] == ["2018-08-01"]
+    assert _extract(pipeline, text, published="2023-08-26").events == []
 
 
 @pytest.mark.parametrize("text", [
@@ -933,6 +942,16 @@ NO_EVENT_TEXTS = [
      "2023-11-20"),
     ("Officials in Accra arrested a former director of the Cocoa Board on Wednesday in connection with an "
      "investigation into loans.", "2023-10-05"),
+    # plans put off or told as plans; one unnamed suspect; history
+    ("The opposition coalition postponed a march in Conakry that had been planned for Thursday.", "2023-06-09"),
+    ("He said protesters would assemble at the Kwame Nkrumah Interchange in Accra on Thursday morning.",
+     "2023-09-20"),
+    ("A separate rally by the youth wing of the ruling New Patriotic Party, which had been scheduled for "
+     "Saturday in Kumasi, has been postponed to October.", "2023-09-20"),
+    ("Separately, police in Narayanganj on Tuesday arrested a man accused of posting a false report on "
+     "Facebook.", "2023-11-10"),
+    ("In May 1980, troops crushed a pro-democracy uprising in Gwangju, killing at least 200 people.",
+     "2024-12-04"),
 ]
 
 

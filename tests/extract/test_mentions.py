@@ -63,6 +63,9 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("\"Don't break the windows, don't attack schools or buses,\" she said.", "attack"),
     ("Employers locked the dockworkers out on Nov. 10, after a series of strikes over schedules.", "strikes"),
     ("The congress called a day of action, with rallies planned in Halifax and Toronto.", "rallies"),
+    ("The coalition postponed a march that had been planned for Thursday.", "march"),
+    ("He said protesters would assemble at the interchange on Thursday.", "protesters"),
+    ("Police arrested a man accused of posting a false report on Facebook.", "arrested"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
@@ -95,6 +98,15 @@ def test_mentions_flag_irrealis(lexicon, text, trigger):
 ])
 def test_mentions_read_what_the_words_report(lexicon, text, kinds):
     assert {m.kind for m in _mentions(lexicon, text) if m.is_eventive and not m.is_weak} == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a student accused of organising the protest.",
+    "Police arrested a prominent activist accused of sedition.",
+])
+def test_mentions_keep_the_arrest_of_a_suspect_of_protest_or_a_political_charge(lexicon, text):
+    arrest, = [m for m in _mentions(lexicon, text) if m.kind == "arrest"]
+    assert not arrest.is_irrealis
 
 
 @pytest.mark.parametrize("text", [

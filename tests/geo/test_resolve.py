@@ -232,6 +232,23 @@ def test_resolve_capital_reference_is_the_capital_of_the_country_in_focus(geopar
     assert geoparser.find_capital_references("The capital of France is Paris.", geoparser.parse("France")) == []
 
 
+def test_resolve_unnamed_parliament_or_high_court_stands_in_the_capital_in_focus(geoparser):
+    text = ("Police fired tear gas in Busan, South Korea. Protesters gathered outside the National Assembly "
+            "and later outside the Supreme Court.")
+    references = geoparser.find_capital_references(text, geoparser.parse(text))
+    assert [(p.text, p.place, p.country_code, p.precision) for p in references] == [
+        ("National Assembly", "Seoul", "KR", "place"), ("Supreme Court", "Seoul", "KR", "place")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lawyers in Busan, South Korea, filed a challenge at the Supreme Court.",  # a filing, not a place
+    "Marchers in Busan, South Korea, walked to parliament in Seoul.",  # the text names the town
+    "Marchers in Busan, South Korea, protested outside the European Parliament.",  # not the country's own
+])
+def test_resolve_parliament_or_court_is_not_the_capital_when_the_words_say_otherwise(geoparser, text):
+    assert geoparser.find_capital_references(text, geoparser.parse(text)) == []
+
+
 def test_resolve_continent_is_found_with_its_point_and_no_country(geoparser):
     africa, = [p for p in geoparser.parse("Eswatini, Africa's last absolute monarchy, banned protests.")
                if p.text == "Africa"]

@@ -63,6 +63,13 @@ def test_times_relative_days(text, phrase, date, kind):
     assert (found.text, found.date, found.precision, found.kind) == (phrase, date, "day", kind)
 
 
+def test_times_day_of_a_clock_time_in_another_zone_is_no_date():
+    # REF is a Wednesday; the protesters broke in early on Wednesday, 2200 GMT Tuesday.
+    found = find_time_expressions("Hundreds of men stormed the embassy shortly after 1:00 am "
+                                  "(2200 GMT Tuesday) on Wednesday.", REF)
+    assert [(e.text, e.date) for e in found] == [("Wednesday", D(2021, 3, 17))]
+
+
 def test_times_next_weekday_is_not_a_past_weekday():
     assert find_time_expressions("A vote is due next Friday.", REF) == []
 

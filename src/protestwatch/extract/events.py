@@ -40,6 +40,10 @@ CONFLICT_TOLL_MIN_DAYS = 7
 UNREST_WORD = re.compile(r"\b(?:unrest|riots?|rioting|disorder|looting)\b", re.I)
 # Frames dated only to a year ("last year", "in 2019") are background too vague to code.
 VAGUE_PRECISIONS = frozenset({"year"})
+# "In May 1980, troops crushed an uprising in Gwangju": what happened years before the
+# article is its history, told as background; an event dataset of the news codes it from
+# the reports of its own time.
+HISTORY_DAYS = 3 * 365
 COUNT_FIELDS = ("crowd_size", "arrests", "fatalities", "injuries")
 # A landmark this close (about 10 km) to a town's demonstration of the same day is in it.
 SAME_TOWN_DEGREES = 0.1
@@ -150,7 +154,8 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
     mentions = [mention for mention in analysis.mentions if mention.sentence not in summaries]
     all_frames = group_mentions(mentions, sentence_dates, sentence_places, default, texts,
                                 frozenset(nationwide), _dates_by_clause(analysis, usable_dates, sentence_dates))
-    frames = [f for f in all_frames if f.when.precision not in VAGUE_PRECISIONS]
+    frames = [f for f in all_frames if f.when.precision not in VAGUE_PRECISIONS
+              and not _is_history(f.when, analysis.reference_date)]
     focus = find_focus_place(analysis, lexicon)
     context = _context_sentences(frames, all_frames, len(analysis.sentences))
     built = []
@@ -172,6 +177,10 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
             events.append(event)
     events = [event for event in events if not _is_vaguer_retelling(event, events)]
     return _merge_same_scene(_drop_responses_to_unrest(events))
+
+
+def _is_history(when: DateSpan, reference_date) -> bool:
+    return reference_date is not None and (reference_date - (when.end_date or when.date)).days > HISTORY_DAYS
 
 
 def _drop_responses_to_unrest(events: list[Event]) -> list[Event]:

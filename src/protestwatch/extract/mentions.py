@@ -41,14 +41,18 @@ NEGATED_BEFORE = re.compile(
 # "feared riots fail to materialise", "protests being advertised for the weekend": what
 # follows the trigger denies it or puts it in the future.
 UNREAL_AFTER = re.compile(
-    r"\s+(?:(?:did|do|does)\s+not|didn't|fail(?:ed|s)?\s+to|never)\s+(?:materiali[sz]e|happen|take\s+place)"
+    # "a march planned by civil society groups for Saturday afternoon did not take place"
+    r"[^.;:]{0,80}?\b(?:(?:did|do|does)\s+not|didn't|never|fail(?:ed|s)?\s+to)\s+"
+    r"(?:materiali[sz]e|take\s+place|go\s+ahead|happen)\b"
     r"|\s+(?:(?:is|are|was|were)\s+)?being\s+(?:planned|advertised|organi[sz]ed|called)\b"
     r"|\s+(?:planned|scheduled)\s+(?:for|in|at|on|across|outside|near|by)\b"
     # "a rally that his supporters had planned in Gyumri for Saturday has been postponed"
-    r"|\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:planned|called|announced|scheduled)\b"
-    r"|[^.;:]{0,80}?\b(?:(?:has|have|had)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b"
-    # "a march planned by civil society groups for Saturday afternoon did not take place"
-    r"|[^.;:]{0,80}?\b(?:did\s+not|didn't|never|failed\s+to)\s+(?:take\s+place|go\s+ahead|happen)\b"
+    # "a march in Conakry that had been planned for Thursday"
+    r"|\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:been\s+)?(?:planned|called|announced|scheduled)\b"
+    # "He said protesters would assemble at the interchange on Thursday": a plan told
+    r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|"
+    r"take\s+to\s+the\s+streets)\b"
+    r"|[^.;:]{0,120}?\b(?:(?:has|have|had)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b"
     # "all public demonstrations in the city remained banned": a ban, not an event
     r"|[^.;:]{0,50}?\b(?:remain(?:s|ed)?|are|were|is|was|have\s+been|had\s+been)\s+(?:effectively\s+|still\s+|now\s+)?"
     r"(?:banned|prohibited|forbidden|outlawed|illegal)\b"
@@ -96,7 +100,13 @@ CRIME_SUSPECT_AFTER = re.compile(
     # "police officer Gustavo Florentin has been arrested over the death of Rodrigo Quintana"
     r"|\s+(?:over|for|in\s+connection\s+with)\s+(?:the\s+)?(?:death|killing|murder|shooting)\s+of\b"
     r"|[^.;]{0,80}?\bin\s+connection\s+with\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:investigation|probe|inquiry)\b"
-    r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b", re.I)
+    r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b"
+    # "arrested a man accused of posting a false report on Facebook": one unnamed suspect of
+    # an offence, unless the offence is the protest itself or a political charge
+    r"|\s+(?:a|an)\s+(?![^.;]{0,60}?\b(?:activist|opposition|leader|organi[sz]er|journalist|protester|demonstrator|"
+    r"student\s+leader|unionist)s?\b)[^.;]{0,60}?\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|"
+    r"in\s+connection\s+with)\b(?![^.;]{0,40}?\b(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|"
+    r"sedition|treason|terror|insult))", re.I)
 # "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King": a past event
 # named by its year.
 YEAR_NAMED_BEFORE = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[\w'’-]+\s+){0,3}$")

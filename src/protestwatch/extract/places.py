@@ -81,6 +81,7 @@ EMBLEM_AFTER = re.compile(r"\s+(?:and\s+[\w ]{1,30}?\s+)?(?:national\s+)?(?:flag
 TITLE_AFTER = re.compile(
     r"\s+(?:President|Prime\s+Minister|Foreign\s+Minister|Interior\s+Minister|Defen[cs]e\s+Minister|Minister|"
     r"King|Queen|Prince|Ambassador|Embassy|Consulate|Chancellor|Premier|Senator|Envoy)\b")
+INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+)?$")
 NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 DEMONYM_PEOPLE_NOUN = re.compile(
     r"police(?:men)?|forces|troops|soldiers|army|military|gendarmes?|gendarmerie|authorities|government|officials|"
@@ -198,6 +199,8 @@ def _is_demonym_of_a_thing(place, text: str) -> bool:
         return False  # "Kenyans": people
     if TITLE_AFTER.match(text, place.end):
         return True  # "French President Emmanuel Macron toured the district": a visitor's nationality
+    if INDEFINITE_BEFORE.search(text, max(0, place.start - 30), place.start):
+        return True  # "complaints from a Syrian, an Afghan and a Bulgarian man": one person, or a thing
     following = NEXT_WORD.match(text, place.end)
     return following is not None and DEMONYM_PEOPLE_NOUN.fullmatch(following.group(1)) is None
 

@@ -46,6 +46,16 @@ RELATIVE_TO_GAP = re.compile(
 # "In the capital, youths blocked roads": the capital of the country the text is about.
 CAPITAL_REFERENCE = re.compile(r"\b(?:the|its|the country's|the nation's)\s+capital(?:\s+city)?\b(?!\s+of\b)", re.I)
 
+# "protesters gathered outside the National Assembly": a country's own parliament, palace
+# or high court, unnamed, stands in its capital. Only after a word that puts something at or
+# towards it, and not "parliament in Cape Town", where the text names the town.
+INSTITUTION_REFERENCE = re.compile(
+    r"\b(?:(?:outside|in\s+front\s+of|near|stormed|besieged|surrounded|gates\s+of)\s+(?:the\s+)?"
+    r"(?P<court>Supreme\s+Court|Constitutional\s+Court)"
+    r"|(?:outside|in\s+front\s+of|near|at|to|towards?|into|stormed|besieged|surrounded|gates\s+of)\s+(?:the\s+)?"
+    r"(?P<seat>National\s+Assembly|[Pp]arliament(?:\s+(?:building|buildings|house))?|[Pp]residential\s+[Pp]alace))"
+    r"\b(?!\s+(?:of|in)\b)")
+
 MOTION_TO_BEFORE = re.compile(r"\b(?:into|to|towards|toward|for)\s+$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 MIN_CASELESS_NAME_CHARS = 4
@@ -106,17 +116,27 @@ class Geoparser:
                 if place is not None]
 
     def find_capital_references(self, text: str, places: list[Place]) -> list[Place]:
-        """"the capital" where the text names no capital city beside it, as the capital of the
-        country in focus: a place for event location, not a toponym (its words are no name)."""
+        """"the capital" where the text names no capital city beside it, and the unnamed
+        parliament, palace or high court of the country in focus, as that country's capital:
+        places for event location, not toponyms (their words are no name)."""
         code = focus_country(places)
         capital = self.gazetteer.capital(code) if code else None
         if capital is None:
             return []
         country = self.gazetteer.country_name(code)
-        return [Place(match.start(), match.end(), match.group(0), capital.name, capital.name, capital.admin1_name,
-                      country, code, capital.lat, capital.lon, capital.geonames_id, capital.feature_code,
-                      capital.population, "place")
-                for match in CAPITAL_REFERENCE.finditer(text)]
+
+        def in_capital(start: int, end: int) -> Place:
+            return Place(start, end, text[start:end], capital.name, capital.name, capital.admin1_name, country, code,
+                         capital.lat, capital.lon, capital.geonames_id, capital.feature_code, capital.population,
+                         "place")
+
+        references = [in_capital(*match.span()) for match in CAPITAL_REFERENCE.finditer(text)]
+        named = [(place.start, place.end) for place in places]
+        for match in INSTITUTION_REFERENCE.finditer(text):
+            start, end = match.span("court") if match.group("court") else match.span("seat")
+            if not any(start < taken_end and taken_start < end for taken_start, taken_end in named):
+                references.append(in_capital(start, end))
+        return references
 
     def parse_countries_caseless(self, text: str) -> list[Place]:
         """Country names and demonyms in text without capitals ("cuba s tolerance"), where

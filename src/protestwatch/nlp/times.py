@@ -276,9 +276,17 @@ class _Context:
     previous: Optional[dt.date] = None
 
 
+# "shortly after 1:00 am (2200 GMT Wednesday)": the same moment in another time zone, whose
+# day is not the day of what the sentence tells.
+CLOCK_CONVERSION = re.compile(
+    r"\(\s*\d{1,2}[:.]?\d{2}(?:\s*[ap]\.?m\.?)?\s*(?:GMT|UTC|ET|EST|EDT|CET|CEST|BST)\b[^()]{0,30}\)")
+
+
 def find_time_expressions(text: str, reference: dt.date) -> list[TimeExpression]:
     """Every time expression in text, resolved against reference, sorted by start."""
-    matches = _collect_matches(text)
+    conversions = [m.span() for m in CLOCK_CONVERSION.finditer(text)]
+    matches = [(name, m) for name, m in _collect_matches(text)
+               if not any(start <= m.start() < end for start, end in conversions)]
     context = _Context(text, reference)
     context.explicit = [e for e in (_resolve(n, m, context) for n, m in matches if n in EXPLICIT_RULES) if e]
     expressions = []
