@@ -952,9 +952,18 @@ NO_EVENT_TEXTS = [
      "Facebook.", "2023-11-10"),
     ("In May 1980, troops crushed a pro-democracy uprising in Gwangju, killing at least 200 people.",
      "2024-12-04"),
+    ("Police in Charlotte, North Carolina, said on Friday they had charged Rayquan Borum, 21, with murder.",
+     "2016-09-24"),
 ]
 
 
 @pytest.mark.parametrize("text, published", NO_EVENT_TEXTS)
 def test_pipeline_codes_no_event_from(pipeline, text, published):
     assert _extract(pipeline, text, published=published).events == []
+
+
+def test_pipeline_a_shooting_told_as_part_of_a_towns_riot_is_no_attack_of_its_own(pipeline):
+    text = ("On Wednesday night protesters threw rocks at police in Charlotte, North Carolina, and looted shops. "
+            "Justin Carr, 26, was shot in the head during the melee and died on Thursday at a hospital.")
+    events = _extract(pipeline, text, published="2023-06-03").events
+    assert [(e.event_type, e.date) for e in events] == [("riot", "2023-05-31")]

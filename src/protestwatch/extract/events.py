@@ -38,6 +38,10 @@ INJURY_WORD = re.compile(r"injured|wounded|hurt|injuries", re.I)
 # A toll over this many days or more, with no one named who killed, sums up a conflict.
 CONFLICT_TOLL_MIN_DAYS = 7
 UNREST_WORD = re.compile(r"\b(?:unrest|riots?|rioting|disorder|looting)\b", re.I)
+# "shot in the head during the melee": the shooting is part of the demonstration told.
+HURT_IN_DEMONSTRATION_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:during|in)\s+the\s+(?:melee|protests?|clashes|unrest|riots?|rioting|demonstrations?|march|rally|"
+    r"scuffles?)\b", re.I)
 # Frames dated only to a year ("last year", "in 2019") are background too vague to code.
 VAGUE_PRECISIONS = frozenset({"year"})
 # "In May 1980, troops crushed an uprising in Gwangju": what happened years before the
@@ -165,6 +169,7 @@ def extract_events(analysis: ArticleAnalysis, lexicon: Lexicon,
             built.append((frame, event))
             built.extend((frame, town_event) for town_event in _code_listed_towns(frame, event, analysis, lexicon))
     _code_unrest_tolls(built, analysis)
+    built = _fold_casualty_reports(built, analysis.text)
     built = [(frame, event) for frame, event in built if not _is_conflict_toll(frame, event, analysis, lexicon)]
     _code_looting_in_riots(built, analysis, lexicon)
     first_sentence = min((min(frame.sentences) for frame, _ in built), default=None)
@@ -211,6 +216,35 @@ def _code_unrest_tolls(built: list[tuple[Frame, Event]], analysis: ArticleAnalys
                                    key=SUB_TYPE_SEVERITY.__getitem__,
                                    default="violent_demonstration" if event_type == "riot" else "peaceful_protest")
         event.summary = write_summary(event)
+
+
+def _fold_casualty_reports(built: list[tuple[Frame, Event]], text: str) -> list[tuple[Frame, Event]]:
+    """"Nine people had died, six in Dakar", "Carr was shot during the melee and died Thursday":
+    deaths told with no attack, or shootings told as part of the demonstration, in a town whose
+    demonstration the article reports that day or the day before, are that demonstration's
+    casualties, not an attack of their own."""
+    demonstrations = [event for _, event in built if event.event_type in DEMONSTRATION_TYPES]
+    kept = []
+    for frame, event in built:
+        if (_is_toll(frame, event) or _is_hurt_in_demonstration(frame, event, text)) and not frame.when.is_summary:
+            scene = next((other for other in demonstrations if _is_casualty_scene(other, event)), None)
+            if scene is not None:
+                _take_missing_counts(scene, event)
+                continue
+        kept.append((frame, event))
+    return kept
+
+
+def _is_hurt_in_demonstration(frame: Frame, event: Event, text: str) -> bool:
+    return (event.event_type == "violence_against_civilians" and frame.kinds <= {"attack", "kill"}
+            and any(HURT_IN_DEMONSTRATION_AFTER.match(text, m.end) for m in frame.mentions))
+
+
+def _is_casualty_scene(demonstration: Event, casualties: Event) -> bool:
+    days = (dt.date.fromisoformat(casualties.date) - dt.date.fromisoformat(demonstration.end_date or demonstration.date)).days
+    return (0 <= days <= 1 and demonstration.location.country_code == casualties.location.country_code
+            and (demonstration.location.place or demonstration.location.name)
+            == (casualties.location.place or casualties.location.name))
 
 
 def _is_conflict_toll(frame: Frame, event: Event, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:

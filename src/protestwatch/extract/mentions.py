@@ -112,7 +112,8 @@ CRIME_SUSPECT_AFTER = re.compile(
 YEAR_NAMED_BEFORE = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[\w'’-]+\s+){0,3}$")
 # "charged with second-degree murder, aggravated assault, aggravated kidnapping": the charges.
 CHARGE_LIST_BEFORE = re.compile(
-    r"\b(?:charged\s+with|charges?\s+of|accused\s+of|convicted\s+of|counts?\s+of|guilty\s+of|indicted\s+for)\s+"
+    r"\b(?:charged\s+(?:[A-Z][\w'’-]*,?\s+|\d+,?\s+){0,4}with|charges?\s+of|accused\s+of|convicted\s+of|counts?\s+of|"
+    r"guilty\s+of|indicted\s+for)\s+"
     r"[^.;:]{0,120}$", re.I)
 FAILED_GATHERING = re.compile(r"\b(?:fail(?:ed|s)?\s+to|did\s+not|never)\s+materiali[sz]ed?\b", re.I)
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
