@@ -954,6 +954,13 @@ NO_EVENT_TEXTS = [
      "2024-12-04"),
     ("Police in Charlotte, North Carolina, said on Friday they had charged Rayquan Borum, 21, with murder.",
      "2016-09-24"),
+    # a past event named by its day; where someone was at the time; a storm's toll
+    ("The Supreme Court in Brasilia on Thursday sentenced the first of more than 1,000 defendants to be tried "
+     "over the Jan. 8 attack.", "2023-09-15"),
+    ("Bolsonaro, who was in the United States at the time of the attack, has denied any involvement, officials "
+     "in Brasilia said on Tuesday.", "2023-09-15"),
+    ("Ian made landfall in the western province of Pinar del Rio early on Tuesday as a Category 3 storm, killing "
+     "at least three people.", "2022-10-03"),
 ]
 
 
@@ -967,3 +974,10 @@ def test_pipeline_a_shooting_told_as_part_of_a_towns_riot_is_no_attack_of_its_ow
             "Justin Carr, 26, was shot in the head during the melee and died on Thursday at a hospital.")
     events = _extract(pipeline, text, published="2023-06-03").events
     assert [(e.event_type, e.date) for e in events] == [("riot", "2023-05-31")]
+
+
+def test_pipeline_police_breaking_up_a_brawl_is_mob_violence_not_a_battle(pipeline):
+    text = ("Separately, in Nice, France, police used tear gas late on Saturday to break up fighting between "
+            "Northern Ireland supporters and a group of local youths in the old town.")
+    events = _extract(pipeline, text, published="2016-06-12").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("riot", "mob_violence")]

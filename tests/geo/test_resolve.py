@@ -249,6 +249,13 @@ def test_resolve_parliament_or_court_is_not_the_capital_when_the_words_say_other
     assert geoparser.find_capital_references(text, geoparser.parse(text)) == []
 
 
+def test_resolve_landmark_named_again_is_the_one_first_placed(geoparser):
+    text = ("On Friday in Cairo, Egypt, thousands of protesters gathered in Liberation Square. "
+            "By night police had cleared Liberation Square, a diplomat who spoke to reporters in Amman said.")
+    squares = [p for p in geoparser.parse(text) if p.text == "Liberation Square"]
+    assert [(p.place, p.country_code) for p in squares] == [("Cairo", "EG"), ("Cairo", "EG")]
+
+
 def test_resolve_continent_is_found_with_its_point_and_no_country(geoparser):
     africa, = [p for p in geoparser.parse("Eswatini, Africa's last absolute monarchy, banned protests.")
                if p.text == "Africa"]

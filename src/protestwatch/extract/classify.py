@@ -125,7 +125,9 @@ def _classify_demonstration(kinds, weak_kinds, actors):
 def _classify_armed_violence(kinds, weak_kinds, actors):
     armed = actors & ARMED_TYPES
     if "armed_clash" in kinds:
-        if armed:
+        # "police used tear gas to break up fighting between fans and local youths": the
+        # police ended a brawl; they were not one side of a battle
+        if armed and not (armed == {"state_forces"} and "intervention" in kinds):
             return "battles", "armed_clash"
         return "riot", "mob_violence"
     if "sexual_violence" in kinds:

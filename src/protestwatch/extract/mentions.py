@@ -107,9 +107,12 @@ CRIME_SUSPECT_AFTER = re.compile(
     r"student\s+leader|unionist)s?\b)[^.;]{0,60}?\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|"
     r"in\s+connection\s+with)\b(?![^.;]{0,40}?\b(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|"
     r"sedition|treason|terror|insult))", re.I)
-# "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King": a past event
-# named by its year.
-YEAR_NAMED_BEFORE = re.compile(r"\bthe\s+(?:19|20)\d\d\s+(?:[\w'’-]+\s+){0,3}$")
+# "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King", "over the Jan. 8
+# attack": a past event named by its year or day.
+YEAR_NAMED_BEFORE = re.compile(
+    r"\bthe\s+(?:(?:19|20)\d\d|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
+    r"\s+(?:[\w'’-]+\s+){0,3}$")
 # "charged with second-degree murder, aggravated assault, aggravated kidnapping": the charges.
 CHARGE_LIST_BEFORE = re.compile(
     r"\b(?:charged\s+(?:[A-Z][\w'’-]*,?\s+|\d+,?\s+){0,4}with|charges?\s+of|accused\s+of|convicted\s+of|counts?\s+of|"
@@ -226,8 +229,7 @@ def _is_month_use(sentence: str, start: int, end: int) -> bool:
 
 # Patterns on a mention's clause before it that make it no event of the article; each
 # pattern's comment above it gives its example.
-UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE, YEAR_NAMED_BEFORE,
-                        CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
+UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE, CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
 
 
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:
@@ -244,6 +246,9 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
     if _has_cue(before, lexicon.irrealis_cues, IRREALIS_WINDOW_WORDS) and PERFECT_REPORT_BEFORE.search(before) is None:
         return True
     if any(pattern.search(before) for pattern in UNREAL_CLAUSE_BEFORE) or UNREAL_AFTER.match(text, mention.end):
+        return True
+    # searched in the words themselves: the clause breaks at the point of "Jan. 8"
+    if YEAR_NAMED_BEFORE.search(text, max(sentence_start, mention.start - 60), mention.start):
         return True
     if mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before):
         return True
@@ -286,7 +291,9 @@ def _is_accident_toll(text: str, sentence_start: int, mention: Mention, lexicon:
     if mention.kind != "kill":
         return False
     before = text[sentence_start:mention.start]
-    if not RELATIVE_PRONOUN_BEFORE.search(before):
+    # "the canopy that killed 15"; "Ian made landfall as a Category 3 storm, killing three"
+    if not (RELATIVE_PRONOUN_BEFORE.search(before)
+            or (mention.text.lower().startswith("killing") and before.rstrip().endswith(","))):
         return False
     return _has_cue(before, lexicon.accident_causes, ACCIDENT_WINDOW_WORDS)
 

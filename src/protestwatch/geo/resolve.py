@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from protestwatch.geo.gazetteer import ADMIN1, CONTINENT, COUNTRY, PLACE, Candidate, Gazetteer
 from protestwatch.geo.names import normalise_name
@@ -56,6 +56,8 @@ INSTITUTION_REFERENCE = re.compile(
     r"(?P<seat>National\s+Assembly|[Pp]arliament(?:\s+(?:building|buildings|house))?|[Pp]residential\s+[Pp]alace))"
     r"\b(?!\s+(?:of|in)\b)")
 
+# How far (in characters) from a landmark a town named beside it can be ("Square in Cairo").
+LANDMARK_TOWN_GAP = 25
 MOTION_TO_BEFORE = re.compile(r"\b(?:into|to|towards|toward|for)\s+$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 MIN_CASELESS_NAME_CHARS = 4
@@ -96,6 +98,28 @@ def focus_country(places: list[Place]) -> str | None:
     return max(sorted(tally), key=lambda code: tally[code])
 
 
+def _one_town_per_landmark(places: list[Place | None], mentions: list[Mention]) -> list[Place | None]:
+    """"bars around the Old Port" of Marseille, and later "in the Old Port": a landmark named
+    again is the one first placed (in the country in focus, if it is placed there), wherever the
+    towns of the later sentence are, unless a town is named beside it ("Independence Square in
+    Kyiv")."""
+    towns = [place for place in places if place is not None and place.precision == "place"]
+    focus_code = focus_country([place for place in places if place is not None])
+    landmarks = [(index, place, normalise_name(mention.text))
+                 for index, (place, mention) in enumerate(zip(places, mentions))
+                 if place is not None and mention.kind == "landmark" and place.lat is not None]
+    # the first placing in the country in focus, else the first
+    first_town: dict[str, Place] = {}
+    for _, place, key in sorted(landmarks, key=lambda item: (item[1].country_code != focus_code, item[0])):
+        first_town.setdefault(key, place)
+    for index, place, key in landmarks:
+        if first_town[key] is not place and not any(
+                -LANDMARK_TOWN_GAP <= town.start - place.end <= LANDMARK_TOWN_GAP
+                or -LANDMARK_TOWN_GAP <= place.start - town.end <= LANDMARK_TOWN_GAP for town in towns):
+            places[index] = replace(first_town[key], start=place.start, end=place.end, text=place.text)
+    return places
+
+
 class Geoparser:
     """Recognises and resolves toponyms. Build once per gazetteer and reuse; it is cheap per call."""
 
@@ -111,9 +135,8 @@ class Geoparser:
         mentions = self.recogniser.recognise(text)
         chosen = self._resolve_mentions(text, mentions)
         located_by = self._located_by(text, mentions, chosen)
-        return [place for place in (self._to_place(text, mentions, chosen, i, located_by)
-                                    for i in range(len(mentions)))
-                if place is not None]
+        places = [self._to_place(text, mentions, chosen, i, located_by) for i in range(len(mentions))]
+        return [place for place in _one_town_per_landmark(places, mentions) if place is not None]
 
     def find_capital_references(self, text: str, places: list[Place]) -> list[Place]:
         """"the capital" where the text names no capital city beside it, and the unnamed
