@@ -44,6 +44,9 @@ def test_pipeline_codes_event(pipeline, text, event_type, sub_type, date):
     # A nationality naming whose forces fought is not where they fought.
     ("Kupiansk (Kharkiv) came under fire again. On 4 May 2024, Russian forces shelled the town's market, killing two.", "UA"),
     ("On 4 May 2024, Nigerian troops clashed with ISWAP fighters in Damboa (Borno).", "NG"),
+    # An owner's country is not where the event was.
+    ("Iraq's oil ministry reported record exports from the south.\n\nOn 4 May 2024, dozens of young men "
+     "protested peacefully outside the gates of the West Qurna 2 oilfield, operated by Russia's Lukoil.", "IQ"),
     # A person's nationality is not where the event was.
     ("On 4 May 2024 some 800 people marched through Chemnitz, Germany. Police said a Syrian, an Afghan and "
      "a Bulgarian man were attacked and injured during the march.", "DE"),
@@ -961,6 +964,11 @@ NO_EVENT_TEXTS = [
      "in Brasilia said on Tuesday.", "2023-09-15"),
     ("Ian made landfall in the western province of Pinar del Rio early on Tuesday as a Category 3 storm, killing "
      "at least three people.", "2022-10-03"),
+    # background "months of" demonstrations; a wire's credits
+    ("The ruling in Lilongwe on Monday follows months of sometimes violent demonstrations led by the Human Rights "
+     "Defenders Coalition.", "2020-02-04"),
+    ("Malawi relies heavily on donor aid, officials in Lilongwe said on Monday.\n\n(Reporting by Frank Phiri and "
+     "Chimwemwe Banda; Writing by Alexandra Lynch; Editing by Joe Bradley)", "2020-02-04"),
 ]
 
 

@@ -70,6 +70,11 @@ def test_times_day_of_a_clock_time_in_another_zone_is_no_date():
     assert [(e.text, e.date) for e in found] == [("Wednesday", D(2021, 3, 17))]
 
 
+def test_times_holiday_season_is_no_day():
+    assert find_time_expressions("They asked for a new site before the Christmas season.", REF) == []
+    assert _only("Police fired tear gas on Christmas Day.").date == D(2020, 12, 25)
+
+
 def test_times_next_weekday_is_not_a_past_weekday():
     assert find_time_expressions("A vote is due next Friday.", REF) == []
 

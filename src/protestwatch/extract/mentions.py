@@ -121,7 +121,8 @@ CHARGE_LIST_BEFORE = re.compile(
 FAILED_GATHERING = re.compile(r"\b(?:fail(?:ed|s)?\s+to|did\s+not|never)\s+materiali[sz]ed?\b", re.I)
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
 SERIES_BEFORE = re.compile(
-    r"\b(?:after|following|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|decades)"
+    r"\b(?:after|following|follows|followed|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|"
+    r"decades)"
     r"\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 # "since the protests began", "a day after the unrest erupted": the events' start named as a
 # time, not a new report.

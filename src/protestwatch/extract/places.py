@@ -64,6 +64,8 @@ STATEMENT_PLACE_BEFORE = re.compile(
     r"\b(?:told|tells|telling|said|says|briefed|addressed)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|"
     r"a\s+press\s+conference|a\s+briefing|parliament|lawmakers)\s+(?:in|at)\s+$", re.I)
 # '"She betrayed us," said Rosa Quispe, a market trader in Juliaca': who the speaker is.
+# "the West Qurna 2 oilfield, operated by Russia's Lukoil": the owner's country.
+OWNER_BEFORE = re.compile(r"\b(?:operated|owned|run|built|financed|managed|held)\s+by\s+(?:the\s+)?$")
 SPEAKER_DESCRIPTION_BEFORE = re.compile(
     r"\b(?:said|says|told|added)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+(?:an?|the)\s+(?:[\w'’-]+\s+){1,5}"
     r"(?:in|from|of|at)\s+$")
@@ -169,7 +171,7 @@ def _is_heading(sentence: str) -> bool:
 
 def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
     """Whether a place mention can say where something happened: not a name inside an
-    actor, a hospital destination, a demand, people's origin or whose forces they are."""
+    actor, a hospital destination, a demand, people's origin, an owner or whose forces they are."""
     return not (place.lat is None or place.precision == "continent" or _is_actor_word(place, analysis.text, lexicon)
                 or _is_casualty_destination(place, analysis.text)
                 or _is_in_claim(place, analysis, lexicon)
@@ -179,6 +181,7 @@ def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or MISSION_OF_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or SLOGAN_BEFORE.search(analysis.text, max(0, place.start - 140), place.start)
                 or STATEMENT_PLACE_BEFORE.search(analysis.text, max(0, place.start - 60), place.start)
+                or OWNER_BEFORE.search(analysis.text, max(0, place.start - 20), place.start)
                 or SPEAKER_DESCRIPTION_BEFORE.search(analysis.text, max(0, place.start - 100), place.start)
                 or (HOSPITAL_AFTER.match(analysis.text, place.end)
                     and IN_A_BEFORE.search(analysis.text, max(0, place.start - 10), place.start))

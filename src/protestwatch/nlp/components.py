@@ -16,6 +16,9 @@ from ..extract.mentions import find_mentions
 from .extensions import sentence_spans, text_of
 
 LINE_BREAK = re.compile("\n")
+# "(Reporting by Frank Phiri; Writing by Alexandra Lynch; Editing by Joe Bradley)": the wire's
+# credits name people, and a name ("Lynch") can be a trigger word.
+WIRE_CREDITS = re.compile(r"\(?\b(?:Reporting|Writing|Additional\s+reporting|Editing|Compiled)\s+by\b[^()\n]*\)?")
 
 
 class ParagraphSentencizer:
@@ -153,6 +156,7 @@ class EventMentionTagger:
         if self.lexicon is None:
             self.initialize()
         excluded = [(t.start, t.end) for t in (doc._.times or []) if t.kind in ("since", "span")]
+        excluded += [match.span() for match in WIRE_CREDITS.finditer(text_of(doc))]
         doc._.event_mentions = find_mentions(text_of(doc), sentence_spans(doc), self.lexicon,
                                              excluded=excluded)
         return doc

@@ -135,7 +135,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                   r"after|until|with|but|while|across|along|around|through|before|amid)\b)"),
     # "on Christmas Eve"; after a preposition, so that "Christmas shopping" dates nothing
     ("holiday", rf"\b(?i:on|at|over|since|before|after|until|by)\s+(?:(?i:the)\s+)?"
-                rf"(?P<core>{build_alternation(row['name'] for row in _HOLIDAY_ROWS).replace(chr(39), '[' + chr(39) + '’]')})\b"),
+                rf"(?P<core>{build_alternation(row['name'] for row in _HOLIDAY_ROWS).replace(chr(39), '[' + chr(39) + '’]')})\b"
+                # "before the Christmas season": weeks, not the day
+                r"(?!\s+(?i:season|holidays?|period|break|rush))"),
     ("weekday", rf"(?<!(?i:next) )\b(?:(?i:last|this|past)\s+)?(?P<wd>{WEEKDAY_NAME})(?:\s+(?i:{build_alternation(read_words('day_parts.csv'))})\b)?"),
     ("weekday_span", rf"\b(?i:from|between)\s+(?P<wd1>{WEEKDAY_NAME})\s+(?i:to|and|until|through|till)\s+(?P<wd2>{WEEKDAY_NAME})"),
     # "after a weekend of riots": the weekend just past, as "last weekend"
