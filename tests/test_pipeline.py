@@ -969,6 +969,17 @@ NO_EVENT_TEXTS = [
      "Defenders Coalition.", "2020-02-04"),
     ("Malawi relies heavily on donor aid, officials in Lilongwe said on Monday.\n\n(Reporting by Frank Phiri and "
      "Chimwemwe Banda; Writing by Alexandra Lynch; Editing by Joe Bradley)", "2020-02-04"),
+    # a strike suspended; suspects and charges; an investigation of a shooting
+    ('"We have suspended the strike to give room for more negotiations," union president Joe Ajaero told '
+     "reporters in Abuja on Monday.", "2023-06-06"),
+    ("Police in Lagos said on Sunday they had arrested two filling station managers accused of hoarding petrol "
+     "to sell at higher prices.", "2023-06-06"),
+    ("Separately, police in Khenifra arrested a primary school teacher on Tuesday on suspicion of assaulting a "
+     "pupil, local media said.", "2023-11-16"),
+    ("Separately, a Hertford man was arrested Sunday on a charge of communicating threats. The State Bureau of "
+     "Investigation in Raleigh is handling the shooting investigation.", "2021-04-27"),
+    ("Prosecutors in Lima said on Tuesday they had opened an investigation into the president for alleged "
+     "genocide, aggravated homicide and serious injuries over the deaths in Juliaca.", "2023-01-11"),
 ]
 
 

@@ -61,6 +61,8 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}has\s+(?:ever\s+)?seen\b"
     # "have held several small demonstrations over the past year": many, not one
     r"|\s+over\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:year|years|months|weeks|decade)\b"
+    # "the shooting investigation": the inquiry, not the shooting
+    r"|\s+(?:investigation|inquiry|probe|case|trial)\b"
     # "protests have been held every Saturday night for twelve weeks": a habit, not one event
     r"|\s+(?:(?:have|has|had)\s+been\s+)?(?:held|staged)\s+every\b"
     r"|\s+every\s+(?:single\s+)?(?:day|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -93,7 +95,8 @@ SLOGAN_BEFORE = re.compile(
 # "arrested two men suspected of kidnapping a priest", "arrested a man on suspicion of posting
 # threats": police work on an ordinary crime, which ACLED does not code.
 CRIME_SUSPECT_AFTER = re.compile(
-    r"[^.;]{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|for\s+allegedly|in\s+connection\s+with(?:\s+the)?)\s+"
+    r"[^.;]{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|for\s+allegedly|in\s+connection\s+with(?:\s+the)?|"
+    r"on\s+(?:a\s+)?charges?\s+of)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:kidnapp\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
     r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking|"
     r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up)"
@@ -101,9 +104,10 @@ CRIME_SUSPECT_AFTER = re.compile(
     r"|\s+(?:over|for|in\s+connection\s+with)\s+(?:the\s+)?(?:death|killing|murder|shooting)\s+of\b"
     r"|[^.;]{0,80}?\bin\s+connection\s+with\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:investigation|probe|inquiry)\b"
     r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b"
-    # "arrested a man accused of posting a false report on Facebook": one unnamed suspect of
-    # an offence, unless the offence is the protest itself or a political charge
-    r"|\s+(?:a|an)\s+(?![^.;]{0,60}?\b(?:activist|opposition|leader|organi[sz]er|journalist|protester|demonstrator|"
+    # "arrested a man accused of posting a false report on Facebook", "two filling station managers
+    # accused of hoarding petrol": unnamed suspects of an offence, unless the offence is the
+    # protest itself or a political charge
+    r"|\s+(?:a|an|two|three|four|five|\d)\s+(?![^.;]{0,60}?\b(?:activist|opposition|leader|organi[sz]er|journalist|protester|demonstrator|"
     r"student\s+leader|unionist)s?\b)[^.;]{0,60}?\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|"
     r"in\s+connection\s+with)\b(?![^.;]{0,40}?\b(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|"
     r"sedition|treason|terror|insult))", re.I)
@@ -116,7 +120,7 @@ YEAR_NAMED_BEFORE = re.compile(
 # "charged with second-degree murder, aggravated assault, aggravated kidnapping": the charges.
 CHARGE_LIST_BEFORE = re.compile(
     r"\b(?:charged\s+(?:[A-Z][\w'’-]*,?\s+|\d+,?\s+){0,4}with|charges?\s+of|accused\s+of|convicted\s+of|counts?\s+of|"
-    r"guilty\s+of|indicted\s+for)\s+"
+    r"guilty\s+of|indicted\s+for|on\s+suspicion\s+of|suspected\s+of|for\s+alleged(?:ly)?)\s+"
     r"[^.;:]{0,120}$", re.I)
 FAILED_GATHERING = re.compile(r"\b(?:fail(?:ed|s)?\s+to|did\s+not|never)\s+materiali[sz]ed?\b", re.I)
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
