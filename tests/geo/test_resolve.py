@@ -256,6 +256,14 @@ def test_resolve_landmark_named_again_is_the_one_first_placed(geoparser):
     assert [(p.place, p.country_code) for p in squares] == [("Cairo", "EG"), ("Cairo", "EG")]
 
 
+def test_resolve_landmark_is_not_in_a_capital_named_as_its_government(geoparser):
+    text = ("Opposition supporters rallied in Caracas, Venezuela, on Saturday. Several thousand government "
+            "supporters marched the same day to the Miraflores presidential palace for a rally, where Maduro "
+            "accused Washington of waging an electric war.")
+    palace, = [p for p in geoparser.parse(text) if p.text == "Miraflores presidential palace"]
+    assert (palace.place, palace.country_code) == ("Caracas", "VE")
+
+
 def test_resolve_continent_is_found_with_its_point_and_no_country(geoparser):
     africa, = [p for p in geoparser.parse("Eswatini, Africa's last absolute monarchy, banned protests.")
                if p.text == "Africa"]

@@ -58,6 +58,9 @@ INSTITUTION_REFERENCE = re.compile(
 
 # How far (in characters) from a landmark a town named beside it can be ("Square in Cairo").
 LANDMARK_TOWN_GAP = 25
+GOVERNMENT_OBJECT_BEFORE = re.compile(
+    r"\b(?:accused|accuses|blamed|blames|urged|urges|warned|warns|criticised|criticized|condemned|thanked|"
+    r"called\s+on|told|asked)\s+$")
 MOTION_TO_BEFORE = re.compile(r"\b(?:into|to|towards|toward|for)\s+$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 MIN_CASELESS_NAME_CHARS = 4
@@ -425,7 +428,12 @@ class Geoparser:
             # after the landmark that something moves towards is not the landmark's
             heading_to = other.start >= landmark.end and MOTION_TO_BEFORE.search(
                 text, max(0, other.start - 12), other.start) is not None
-            return (crosses, crosses and c.country_code != focus_code, heading_to, gap, -counts[c.key], other.start)
+            # "marched to the Miraflores palace, where Maduro accused Washington": a capital
+            # that is spoken to or of is its government
+            government = c.feature_code == "PPLC" and GOVERNMENT_OBJECT_BEFORE.search(
+                text, max(0, other.start - 20), other.start) is not None
+            return (government, crosses, crosses and c.country_code != focus_code, heading_to, gap, -counts[c.key],
+                    other.start)
         return min(towns, key=closeness)[1]
 
     def _town_inside(self, landmark: Mention, chosen, focus_code: str | None) -> Candidate | None:
