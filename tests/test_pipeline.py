@@ -47,6 +47,9 @@ def test_pipeline_codes_event(pipeline, text, event_type, sub_type, date):
     # An owner's country is not where the event was.
     ("Iraq's oil ministry reported record exports from the south.\n\nOn 4 May 2024, dozens of young men "
      "protested peacefully outside the gates of the West Qurna 2 oilfield, operated by Russia's Lukoil.", "IQ"),
+    # A government named by its capital is not where the event was.
+    ("On 4 May 2024, hundreds of Sikh protesters rallied outside India's consulate in Toronto, Canada, accusing "
+     "New Delhi of a role in the killing of a Sikh leader.", "CA"),
     # A person's nationality is not where the event was.
     ("On 4 May 2024 some 800 people marched through Chemnitz, Germany. Police said a Syrian, an Afghan and "
      "a Bulgarian man were attacked and injured during the march.", "DE"),
@@ -980,6 +983,13 @@ NO_EVENT_TEXTS = [
      "Investigation in Raleigh is handling the shooting investigation.", "2021-04-27"),
     ("Prosecutors in Lima said on Tuesday they had opened an investigation into the president for alleged "
      "genocide, aggravated homicide and serious injuries over the deaths in Juliaca.", "2023-01-11"),
+    # a diplomatic protest; a suspect who posted; a toll told
+    ("China's embassy said on Thursday that it had lodged a protest with the Papua New Guinea government in "
+     "Port Moresby.", "2024-01-12"),
+    ("Separately, police in the Highlands town of Mount Hagen, Papua New Guinea, said on Thursday they had "
+     "arrested a man who posted videos on Facebook urging people to join the looting.", "2024-01-12"),
+    ("Mexico City's health ministry says a man who was pulled from one of the fallen carriages died in hospital "
+     "overnight, bringing the death toll to 26.", "2021-05-05"),
 ]
 
 

@@ -61,6 +61,10 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}has\s+(?:ever\s+)?seen\b"
     # "have held several small demonstrations over the past year": many, not one
     r"|\s+over\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:year|years|months|weeks|decade)\b"
+    # "a man pulled from the carriages died in hospital, bringing the death toll to 26": a toll told
+    r"|[^.;]{0,60}?,\s+(?:bringing|raising|taking|pushing)\s+the\s+(?:[\w-]+\s+)?toll\s+to\b"
+    # "the death toll rose to 26": a count of deaths told elsewhere
+    r"|\s+tolls?\s+(?:rose|has\s+risen|had\s+risen|climbed|stands|stood|reached|is|was|to|from|of)\b"
     # "the shooting investigation": the inquiry, not the shooting
     r"|\s+(?:investigation|inquiry|probe|case|trial)\b"
     # "protests have been held every Saturday night for twelve weeks": a habit, not one event
@@ -109,7 +113,7 @@ CRIME_SUSPECT_AFTER = re.compile(
     # protest itself or a political charge
     r"|\s+(?:a|an|two|three|four|five|\d)\s+(?![^.;]{0,60}?\b(?:activist|opposition|leader|organi[sz]er|journalist|protester|demonstrator|"
     r"student\s+leader|unionist)s?\b)[^.;]{0,60}?\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|"
-    r"in\s+connection\s+with)\b(?![^.;]{0,40}?\b(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|"
+    r"in\s+connection\s+with|who\s+(?:had\s+)?(?:posted|shared|sent|published|wrote))\b(?![^.;]{0,40}?\b(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|"
     r"sedition|treason|terror|insult))", re.I)
 # "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King", "over the Jan. 8
 # attack": a past event named by its year or day.
@@ -234,7 +238,11 @@ def _is_month_use(sentence: str, start: int, end: int) -> bool:
 
 # Patterns on a mention's clause before it that make it no event of the article; each
 # pattern's comment above it gives its example.
-UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE, CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
+# "it had lodged a protest with the government": a diplomatic note, not a demonstration
+LODGED_BEFORE = re.compile(
+    r"\b(?:lodg(?:ed|es|e|ing)|fil(?:ed|es|e|ing)|register(?:ed|s)?|deliver(?:ed|s)?)\s+(?:a|an)\s+"
+    r"(?:formal\s+|strong\s+|diplomatic\s+|official\s+)?$", re.I)
+UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, LODGED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE, CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
 
 
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:

@@ -74,6 +74,11 @@ GOVERNMENT_ACT_AFTER = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|demanded|demands|accused|accuses|warned|warns|urged|urges|"
     r"condemned|condemns|denied|denies|called\s+on|calls\s+on|summoned|summons|responded|insisted|rejected|"
     r"blamed|blames|threatened|announced|protested\s+to|vowed|pledged)\b")
+# "accusing New Delhi of a role in the killing": a capital (or country) accused, urged or blamed is
+# its government.
+GOVERNMENT_OBJECT_BEFORE = re.compile(
+    r"\b(?:accus(?:ing|ed|es)|blam(?:ing|ed|es)|urg(?:ing|ed|es)|warn(?:ing|ed|s)|criticis(?:ing|ed|es)|"
+    r"criticiz(?:ing|ed|es)|condemn(?:ing|ed|s)|call(?:ing|ed|s)\s+on)\s+$")
 # "won warm backing from Brussels and Berlin": a capital that backs or funds is its government.
 GOVERNMENT_SOURCE_BEFORE = re.compile(
     r"\b(?:backing|support|approval|criticism|pressure|praise|condemnation|funding|aid|loans?|sanctions|"
@@ -188,6 +193,7 @@ def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or (place.feature_code == "PPLC" and (
                     GOVERNMENT_ACT_AFTER.match(analysis.text, place.end)
                     or GOVERNMENT_SOURCE_BEFORE.search(analysis.text, max(0, place.start - 80), place.start)))
+                or GOVERNMENT_OBJECT_BEFORE.search(analysis.text, max(0, place.start - 20), place.start)
                 or EMBLEM_AFTER.match(analysis.text, place.end)
                 or _is_demonym_of_a_thing(place, analysis.text)
                 or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)))
