@@ -990,6 +990,12 @@ NO_EVENT_TEXTS = [
      "arrested a man who posted videos on Facebook urging people to join the looting.", "2024-01-12"),
     ("Mexico City's health ministry says a man who was pulled from one of the fallen carriages died in hospital "
      "overnight, bringing the death toll to 26.", "2021-05-05"),
+    # bans and prevention; a detention centre; an organisation's base
+    ("Egypt has all but banned street protests in Cairo under a 2013 law, officials said on Friday.", "2022-11-12"),
+    ("The state has shown that it can prevent a protest in Cairo, Mansour said on Friday.", "2022-11-12"),
+    ("Several defendants in Bishkek, who spent months in the detention centre of the security committee, wept "
+     "on Friday.", "2024-06-15"),
+    ("The U.S.-based rights group HRANA said on Friday that dozens of protesters were injured.", "2021-11-27"),
 ]
 
 
@@ -1010,3 +1016,10 @@ def test_pipeline_police_breaking_up_a_brawl_is_mob_violence_not_a_battle(pipeli
             "Northern Ireland supporters and a group of local youths in the old town.")
     events = _extract(pipeline, text, published="2016-06-12").events
     assert [(e.event_type, e.sub_event_type) for e in events] == [("riot", "mob_violence")]
+
+
+def test_pipeline_hours_after_a_days_decision_is_that_day(pipeline):
+    text = ("Zeydan won Sunday's municipal election in Van, Turkey, by a wide margin. Hours after Tuesday's decision "
+            "to hand the post to the runner-up, thousands of people gathered outside the party's headquarters in Van.")
+    events = _extract(pipeline, text, published="2024-04-04").events
+    assert [(e.event_type, e.date) for e in events] == [("protest", "2024-04-02")]

@@ -99,6 +99,9 @@ COUNT_CUTOFF_BEFORE = re.compile(
     re.I)
 BY_BEFORE = re.compile(r"\b[Bb]y\s+$")
 PERFECT_AFTER = re.compile(r",?\s+(?:[\w'’-]+\s+){0,3}(?:had|have|has)\s+(?:also\s+)?(?:been\s+)?[a-z]+ed\b")
+# "Hours after Tuesday's decision, thousands gathered": the dated thing's day is the event's.
+SAME_DAY_AFTER_BEFORE = re.compile(
+    r"\b(?:hours|minutes|moments|shortly|soon|just|immediately|right)\s+(?:after|following)\s+$", re.I)
 POSSESSIVE_DATED_NOUN_AFTER = re.compile(r"['’]s" + DATED_NOUN_AFTER.pattern, re.I)
 BACKGROUND_RELATIVE_BEFORE = re.compile(r"\b(?:where|who|which)\s+[^,;:.]{0,60}?\bhad\s+been\b[^,;:.]*$", re.I)
 SPEECH_AFTER_TIME = re.compile(
@@ -623,8 +626,9 @@ def _dates_another_thing(analysis: ArticleAnalysis, expression, violence_ends: l
     if before(TOLL_UPDATE_BEFORE, 120) or before(COUNT_CUTOFF_BEFORE, 120) or (
             before(BY_BEFORE, 4) and PERFECT_AFTER.match(text, end)):
         return True  # "the toll rose to 16 on Friday", "43 had been arrested by Tuesday evening"
-    if (before(NAMING_BEFORE_DATE, 5) and DATED_NOUN_AFTER.match(text, end)) or POSSESSIVE_DATED_NOUN_AFTER.match(text, end):
-        return True  # "the Aug. 9 poll", "Myanmar's Feb. 1 coup", "Sunday's election"
+    if ((before(NAMING_BEFORE_DATE, 5) and DATED_NOUN_AFTER.match(text, end))
+            or POSSESSIVE_DATED_NOUN_AFTER.match(text, end)) and not before(SAME_DAY_AFTER_BEFORE, 30):
+        return True  # "the Aug. 9 poll", "Myanmar's Feb. 1 coup", "Sunday's election"; not "hours after"
     if expression.kind == "since":
         if before(BACKGROUND_RELATIVE_BEFORE, 100):
             return True  # "at Alausa, where demonstrators had been camped since last week"

@@ -65,8 +65,8 @@ UNREAL_AFTER = re.compile(
     r"|[^.;]{0,60}?,\s+(?:bringing|raising|taking|pushing)\s+the\s+(?:[\w-]+\s+)?toll\s+to\b"
     # "the death toll rose to 26": a count of deaths told elsewhere
     r"|\s+tolls?\s+(?:rose|has\s+risen|had\s+risen|climbed|stands|stood|reached|is|was|to|from|of)\b"
-    # "the shooting investigation": the inquiry, not the shooting
-    r"|\s+(?:investigation|inquiry|probe|case|trial)\b"
+    # "the shooting investigation": the inquiry, not the shooting; "the detention centre": a place
+    r"|\s+(?:investigation|inquiry|probe|case|trial|centres?|centers?|facilit(?:y|ies))\b"
     # "protests have been held every Saturday night for twelve weeks": a habit, not one event
     r"|\s+(?:(?:have|has|had)\s+been\s+)?(?:held|staged)\s+every\b"
     r"|\s+every\s+(?:single\s+)?(?:day|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -242,7 +242,13 @@ def _is_month_use(sentence: str, start: int, end: int) -> bool:
 LODGED_BEFORE = re.compile(
     r"\b(?:lodg(?:ed|es|e|ing)|fil(?:ed|es|e|ing)|register(?:ed|s)?|deliver(?:ed|s)?)\s+(?:a|an)\s+"
     r"(?:formal\s+|strong\s+|diplomatic\s+|official\s+)?$", re.I)
-UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, LODGED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE, CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
+# "Egypt has all but banned street protests", "it can prevent a protest": the ban or the
+# prevention is told, not a gathering.
+BANNED_BEFORE = re.compile(
+    r"\b(?:bann(?:ed|ing)|bans|ban\s+on|outlaw(?:ed|s|ing)|prohibit(?:ed|s|ing)|forb(?:ids|ade|idding)|"
+    r"prevent(?:ed|s|ing)?|thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?)\s+(?:a|an|any|all|the)?\s*"
+    r"(?:(?:street|public|mass|further|unauthori[sz]ed|planned|opposition)\s+)*$", re.I)
+UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, LODGED_BEFORE, BANNED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE, CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
 
 
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:

@@ -83,6 +83,8 @@ GOVERNMENT_OBJECT_BEFORE = re.compile(
 GOVERNMENT_SOURCE_BEFORE = re.compile(
     r"\b(?:backing|support|approval|criticism|pressure|praise|condemnation|funding|aid|loans?|sanctions|"
     r"warnings?|objections?)\s+(?:from|by)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)?$")
+# "the U.S.-based rights group HRANA": where an organisation sits, not where anything happened.
+BASED_AFTER = re.compile(r"-based\b")
 # "waving Nigerian flags", "singing the Georgian anthem": a country's emblems, carried anywhere.
 EMBLEM_AFTER = re.compile(r"\s+(?:and\s+[\w ]{1,30}?\s+)?(?:national\s+)?(?:flags?|anthems?|colou?rs|banners?|passports?)\b", re.I)
 TITLE_AFTER = re.compile(
@@ -195,6 +197,7 @@ def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                     or GOVERNMENT_SOURCE_BEFORE.search(analysis.text, max(0, place.start - 80), place.start)))
                 or GOVERNMENT_OBJECT_BEFORE.search(analysis.text, max(0, place.start - 20), place.start)
                 or EMBLEM_AFTER.match(analysis.text, place.end)
+                or BASED_AFTER.match(analysis.text, place.end)
                 or _is_demonym_of_a_thing(place, analysis.text)
                 or (place.precision == "country" and _names_forces_abroad(place, analysis.text, lexicon)))
 
