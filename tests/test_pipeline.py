@@ -1023,3 +1023,11 @@ def test_pipeline_hours_after_a_days_decision_is_that_day(pipeline):
             "to hand the post to the runner-up, thousands of people gathered outside the party's headquarters in Van.")
     events = _extract(pipeline, text, published="2024-04-04").events
     assert [(e.event_type, e.date) for e in events] == [("protest", "2024-04-02")]
+
+
+def test_pipeline_what_a_court_heard_is_dated_by_the_deed_not_the_hearing_nor_a_defendants_home(pipeline):
+    text = ("Three men were jailed for the riot at a hotel in Rotherham, England, on Aug. 4.\n\n"
+            "Sheffield Crown Court heard yesterday that Callum Hartley, 26, of Mexborough, and two others smashed "
+            "windows and hurled bricks at police lines.")
+    events = _extract(pipeline, text, published="2024-08-21").events
+    assert [(e.event_type, e.date, e.location.name) for e in events] == [("riot", "2024-08-04", "Rotherham")]

@@ -64,7 +64,9 @@ VIOLENT_SUB_TYPES = frozenset({"mob_violence", "violent_demonstration"})
 # demonstrations: their reports retell the killing that set them off ("after police shot a man").
 LONE_VICTIM_TYPES = frozenset({"violence_against_civilians", "battles", "explosions_remote_violence"})
 SPEECH_BEFORE_TIME = re.compile(
-    r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|confirmed|stated|added)\s+(?:on\s+|late\s+|early\s+)?$"
+    r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|confirmed|stated|added|"
+    # "Sheffield Crown Court heard yesterday that ...": the day of the hearing
+    r"(?i:court|jury|judge|tribunal|inquiry|inquest)\s+(?:was\s+told|heard))\s+(?:on\s+|late\s+|early\s+)?$"
     # "his announcement on Jan. 12 that prices would double triggered protests": the day of the words
     r"|\b(?:announcement|statement|decision|speech|address|ruling|verdict|decree)\s+(?:on|of)\s+$")
 # "since the army seized power nearly three months ago": when a background began, not an event's

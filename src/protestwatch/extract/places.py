@@ -83,6 +83,8 @@ GOVERNMENT_OBJECT_BEFORE = re.compile(
 GOVERNMENT_SOURCE_BEFORE = re.compile(
     r"\b(?:backing|support|approval|criticism|pressure|praise|condemnation|funding|aid|loans?|sanctions|"
     r"warnings?|objections?)\s+(?:from|by)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)?$")
+# "Callum Hartley, 26, of Mexborough": where a person lives.
+HOME_TOWN_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+$")
 # "the U.S.-based rights group HRANA": where an organisation sits, not where anything happened.
 BASED_AFTER = re.compile(r"-based\b")
 # "waving Nigerian flags", "singing the Georgian anthem": a country's emblems, carried anywhere.
@@ -183,6 +185,7 @@ def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or _is_casualty_destination(place, analysis.text)
                 or _is_in_claim(place, analysis, lexicon)
                 or PEOPLE_FROM_BEFORE.search(analysis.text, max(0, place.start - 40), place.start)
+                or HOME_TOWN_BEFORE.search(analysis.text, max(0, place.start - 12), place.start)
                 or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
                 or COMPANY_LIST_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or MISSION_OF_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
