@@ -1,4 +1,7 @@
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from distributed import LocalCluster
@@ -82,3 +85,23 @@ def test_batch_local_cluster_turns_off_the_profiler_and_slows_the_ticks():
         settings = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
                                        dask.config.get("distributed.admin.tick.interval")))
     assert list(settings.values()) == [(False, "1s")]
+
+
+def test_batch_extraction_does_not_depend_on_the_process_hash_seed(tmp_path):
+    # Dask workers and local worker processes hash strings with different seeds: nothing
+    # coded may follow a set's order. Here two riot sub-types tie for the looting's.
+    article = {"id": "tie", "published": "2014-04-10", "text": (
+        "Residents of Boitumelong township in Bloemhof, South Africa, blocked roads with burning tyres on Monday "
+        "to protest against poor services, and police fired rubber bullets at them.\n\n"
+        "On Tuesday a mob attacked foreign-owned shops in Christiana.\n\n"
+        "On Wednesday several shops were looted in Wolmaransstad.")}
+    source = tmp_path / "tie.jsonl"
+    source.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    outputs = []
+    for seed in ("0", "3", "4"):
+        done = subprocess.run([sys.executable, "-m", "protestwatch.cli", "extract", str(source), "--quiet"],
+                              env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    looting = json.loads(outputs[0])["events"][-1]
+    assert (looting["location"]["name"], looting["sub_event_type"]) == ("Wolmaransstad", "violent_demonstration")

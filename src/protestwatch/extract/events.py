@@ -285,7 +285,8 @@ def _code_looting_in_riots(built: list[tuple[Frame, Event]], analysis: ArticleAn
     protests = any(event.event_type == "protest" for _, event in built)
     if not riots and not protests:
         return
-    sub_type = max(set(riots), key=riots.count) if riots else "violent_demonstration"
+    # the most frequent, the first told on a tie (not a set's order, which varies by process)
+    sub_type = max(dict.fromkeys(riots), key=riots.count) if riots else "violent_demonstration"
     for frame, event in built:
         if (event.event_type, event.sub_event_type) != ("strategic_development", "looting_property_destruction"):
             continue
