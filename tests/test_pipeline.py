@@ -972,9 +972,7 @@ NO_EVENT_TEXTS = [
      "Defenders Coalition.", "2020-02-04"),
     ("Malawi relies heavily on donor aid, officials in Lilongwe said on Monday.\n\n(Reporting by Frank Phiri and "
      "Chimwemwe Banda; Writing by Alexandra Lynch; Editing by Joe Bradley)", "2020-02-04"),
-    # a strike suspended; suspects and charges; an investigation of a shooting
-    ('"We have suspended the strike to give room for more negotiations," union president Joe Ajaero told '
-     "reporters in Abuja on Monday.", "2023-06-06"),
+    # suspects and charges; an investigation of a shooting
     ("Police in Lagos said on Sunday they had arrested two filling station managers accused of hoarding petrol "
      "to sell at higher prices.", "2023-06-06"),
     ("Separately, police in Khenifra arrested a primary school teacher on Tuesday on suspicion of assaulting a "
@@ -996,6 +994,13 @@ NO_EVENT_TEXTS = [
     ("Several defendants in Bishkek, who spent months in the detention centre of the security committee, wept "
      "on Friday.", "2024-06-15"),
     ("The U.S.-based rights group HRANA said on Friday that dozens of protesters were injured.", "2021-11-27"),
+    # names of other things; forecasts; alternatives
+    ("The protest umbrella group in Khartoum, the Alliance for Freedom and Change, said on Tuesday that talks had "
+     "failed.", "2024-02-01"),
+    ("Drone images broadcast by local television in Mexico City on Sunday showed the avenue packed.", "2024-02-01"),
+    ("EU leaders meet in Brussels today, but the farmers' protests are likely to steal the show.", "2024-02-01"),
+    ("The union chapter in Bandung said on Tuesday it would hold a discussion forum instead of a street protest.",
+     "2024-02-01"),
 ]
 
 

@@ -65,6 +65,11 @@ UNREAL_AFTER = re.compile(
     r"|[^.;]{0,60}?,\s+(?:bringing|raising|taking|pushing)\s+the\s+(?:[\w-]+\s+)?toll\s+to\b"
     # "the death toll rose to 26": a count of deaths told elsewhere
     r"|\s+tolls?\s+(?:rose|has\s+risen|had\s+risen|climbed|stands|stood|reached|is|was|to|from|of)\b"
+    # "the farmers' protests are likely to steal the show": a forecast
+    r"|\s+(?:are|is|were|was)\s+(?:likely|expected|set|due|scheduled|planned)\s+to\b"
+    # "the protest umbrella group", "drone images": a noun that names something else
+    r"|\s+(?:umbrella\s+)?(?:group|groups|movement|movements|leaders?|organi[sz]ers?|coalition|alliance|umbrella|"
+    r"songs?|slogans?|images?|footage|photos?|photographs?|pictures?|videos?)\b"
     # "the shooting investigation": the inquiry, not the shooting; "the detention centre": a place
     r"|\s+(?:investigation|inquiry|probe|case|trial|centres?|centers?|facilit(?:y|ies))\b"
     # "protests have been held every Saturday night for twelve weeks": a habit, not one event
