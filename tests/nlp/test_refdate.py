@@ -70,3 +70,16 @@ def test_refdate_weekday_pins_the_year_of_the_texts_other_dates():
     text = ("The protest came six weeks after the tariff rose on 1 July.\n\n"
             "BURNING ANGER: Residents set tyres alight in Heugh Road on Monday 14 August.")
     assert infer_reference_date(text, None, today=dt.date(2026, 11, 26)) == (dt.date(2023, 8, 15), True)
+
+
+def test_refdate_weekday_is_searched_over_a_full_cycle_of_years():
+    # Tuesday, November 6 last fell in 2018, more than eight years before "today".
+    text = "The disturbance began about 5.30pm on Tuesday, November 6, when two detainees assaulted an officer."
+    assert infer_reference_date(text, None, today=dt.date(2026, 11, 26)) == (dt.date(2018, 11, 7), True)
+
+
+def test_refdate_weekday_prefers_the_year_the_text_names():
+    # Monday, August 26 fell in 2024 and in 2019; the text names 2019 on its own.
+    text = ("A one-week ultimatum was served on Monday, August 26, to enforce the Assembly's 2019 "
+            "decongestion drive.")
+    assert infer_reference_date(text, None, today=dt.date(2026, 11, 26)) == (dt.date(2019, 8, 27), True)

@@ -22,6 +22,9 @@ FUTURE_CUE = re.compile(rf"\b(?i:{build_alternation(read_words('future_cues.csv'
 # perhaps followed by its region or country ("JOS, Nigeria, ").
 DATELINE_PLACE = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30})?,\s*")
 DATELINE_LINES = 3
+# A year written on its own ("the 2019 budget", "fees for 2017"): which of a weekday's years it is.
+BARE_YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20\d)\d)(?!\d)")
+WEEKDAY_CYCLE_YEARS = 28
 
 
 def infer_reference_date(text: str, published: Optional[str],
@@ -32,8 +35,8 @@ def infer_reference_date(text: str, published: Optional[str],
     inferred=False. Otherwise, with inferred=True, the date of a dateline, else the day
     after the latest explicit date in the text. Dates written without a year take the
     year of the text's dated mentions; when it has none, and only when ``today`` is
-    given, the year a stated weekday pins ("Monday 14 August"), else their latest
-    occurrence not after ``today``. With no day-precision date to go
+    given, the year a stated weekday pins ("Monday 14 August"; of its years, one the text
+    names on its own), else their latest occurrence not after ``today``. With no day-precision date to go
     on, returns (None, True): the caller decides the fallback.
     """
     parsed = parse_published(published)
@@ -73,8 +76,9 @@ def resolve_explicit_dates(text: str, *, today: Optional[dt.date] = None) -> lis
     written = [d for d in find_explicit_dates(text) if d.day is not None and not _is_future(text, spans, d)]
     years = [d.year for d in written if d.year is not None]
     if not years and today is not None:
-        # "Monday 14 August" pins its year; the text's other dates without one share it
-        years = [date.year for date in (_complete_before(d, today) for d in written if d.weekday) if date]
+        # "Monday 14 August" pins its year to one of a few; the text's other dates share it
+        named = set(map(int, BARE_YEAR.findall(text)))
+        years = [year for year in (_pinned_year(d, today, named) for d in written if d.weekday) if year]
     if years:
         complete = functools.partial(_complete, year=max(years))
     elif today is not None:
@@ -99,6 +103,16 @@ def _complete(written: ExplicitDate, year: int) -> Optional[dt.date]:
         if date and (not written.weekday or weekday_agrees(date, written.weekday)):
             return date
     return safe_date(candidates[0], written.month, written.day)
+
+
+def _pinned_year(written: ExplicitDate, today: dt.date, named: set[int]) -> Optional[int]:
+    """The year, not after ``today``, in which a yearless date falls on its stated weekday:
+    one the text names on its own ("the 2019 budget"), else the latest. A weekday repeats
+    its date within 11 years, so the search goes back one full cycle of 28."""
+    years = [year for year in range(today.year, today.year - WEEKDAY_CYCLE_YEARS, -1)
+             if (date := safe_date(year, written.month, written.day)) and date <= today
+             and weekday_agrees(date, written.weekday)]
+    return next((year for year in years if year in named), years[0] if years else None)
 
 
 def _complete_before(written: ExplicitDate, today: dt.date) -> Optional[dt.date]:
