@@ -246,7 +246,8 @@ def _is_hurt_in_demonstration(frame: Frame, event: Event, text: str) -> bool:
 
 
 def _is_casualty_scene(demonstration: Event, casualties: Event) -> bool:
-    days = (dt.date.fromisoformat(casualties.date) - dt.date.fromisoformat(demonstration.end_date or demonstration.date)).days
+    last_day = dt.date.fromisoformat(demonstration.end_date or demonstration.date)
+    days = (dt.date.fromisoformat(casualties.date) - last_day).days
     return (0 <= days <= 1 and demonstration.location.country_code == casualties.location.country_code
             and (demonstration.location.place or demonstration.location.name)
             == (casualties.location.place or casualties.location.name))

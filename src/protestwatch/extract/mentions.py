@@ -112,14 +112,17 @@ CRIME_SUSPECT_AFTER = re.compile(
     # "police officer Gustavo Florentin has been arrested over the death of Rodrigo Quintana"
     r"|\s+(?:over|for|in\s+connection\s+with)\s+(?:the\s+)?(?:death|killing|murder|shooting)\s+of\b"
     r"|[^.;]{0,80}?\bin\s+connection\s+with\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:investigation|probe|inquiry)\b"
-    r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b"
-    # "arrested a man accused of posting a false report on Facebook", "two filling station managers
-    # accused of hoarding petrol": unnamed suspects of an offence, unless the offence is the
-    # protest itself or a political charge
-    r"|\s+(?:a|an|two|three|four|five|\d)\s+(?![^.;]{0,60}?\b(?:activist|opposition|leader|organi[sz]er|journalist|protester|demonstrator|"
-    r"student\s+leader|unionist)s?\b)[^.;]{0,60}?\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|"
-    r"in\s+connection\s+with|who\s+(?:had\s+)?(?:posted|shared|sent|published|wrote))\b(?![^.;]{0,40}?\b(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|"
-    r"sedition|treason|terror|insult))", re.I)
+    r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b", re.I)
+# "arrested a man accused of posting a false report on Facebook", "two filling station managers
+# accused of hoarding petrol": unnamed suspects of an offence, unless they are of the movement
+# (activists, leaders, protesters) or the offence is the protest itself or a political charge.
+POLITICAL_SUSPECT = r"(?:activist|opposition|leader|organi[sz]er|journalist|protester|demonstrator|unionist)s?"
+POLITICAL_OFFENCE = r"(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|sedition|treason|terror|insult)"
+UNNAMED_SUSPECT_AFTER = re.compile(
+    rf"\s+(?:a|an|two|three|four|five|\d)\s+(?![^.;]{{0,60}}?\b{POLITICAL_SUSPECT}\b)[^.;]{{0,60}}?"
+    r"\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|in\s+connection\s+with|"
+    r"who\s+(?:had\s+)?(?:posted|shared|sent|published|wrote))\b"
+    rf"(?![^.;]{{0,40}}?\b{POLITICAL_OFFENCE})", re.I)
 # "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King", "over the Jan. 8
 # attack": a past event named by its year or day.
 YEAR_NAMED_BEFORE = re.compile(
@@ -241,8 +244,6 @@ def _is_month_use(sentence: str, start: int, end: int) -> bool:
                              sentence[:start], re.IGNORECASE))
 
 
-# Patterns on a mention's clause before it that make it no event of the article; each
-# pattern's comment above it gives its example.
 # "it had lodged a protest with the government": a diplomatic note, not a demonstration
 LODGED_BEFORE = re.compile(
     r"\b(?:lodg(?:ed|es|e|ing)|fil(?:ed|es|e|ing)|register(?:ed|s)?|deliver(?:ed|s)?)\s+(?:a|an)\s+"
@@ -253,7 +254,10 @@ BANNED_BEFORE = re.compile(
     r"\b(?:bann(?:ed|ing)|bans|ban\s+on|outlaw(?:ed|s|ing)|prohibit(?:ed|s|ing)|forb(?:ids|ade|idding)|"
     r"prevent(?:ed|s|ing)?|thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?)\s+(?:a|an|any|all|the)?\s*"
     r"(?:(?:street|public|mass|further|unauthori[sz]ed|planned|opposition)\s+)*$", re.I)
-UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, LODGED_BEFORE, BANNED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE, CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
+# Patterns on a mention's clause before it that make it no event of the article; each
+# pattern's comment above it gives its example.
+UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, LODGED_BEFORE, BANNED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE,
+                        CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
 
 
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:
@@ -276,7 +280,8 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
         return True
     if mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before):
         return True
-    if mention.kind == "arrest" and CRIME_SUSPECT_AFTER.match(text, mention.end):
+    if mention.kind == "arrest" and (CRIME_SUSPECT_AFTER.match(text, mention.end)
+                                     or UNNAMED_SUSPECT_AFTER.match(text, mention.end)):
         return True
     return (SLOGAN_BEFORE.search(text, max(0, mention.start - 140), mention.start) is not None
             or _is_onset_clause(text, mention)

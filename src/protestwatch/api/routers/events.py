@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from http import HTTPStatus
 from typing import Annotated, Literal, Optional, Union
 
 from fastapi import APIRouter, Depends, HTTPException, Query, status
@@ -52,13 +53,13 @@ def parse_date(value: Optional[str], name: str) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, f"{name}: not a calendar date: {value!r}") from None
+        raise HTTPException(HTTPStatus.UNPROCESSABLE_ENTITY, f"{name}: not a calendar date: {value!r}") from None
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
     west, south, east, north = (float(part) for part in value.split(","))
     if not all(math.isfinite(number) for number in (west, south, east, north)):
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "bbox numbers must be finite")
+        raise HTTPException(HTTPStatus.UNPROCESSABLE_ENTITY, "bbox numbers must be finite")
     return west, south, east, north
 
 
