@@ -1036,3 +1036,15 @@ def test_pipeline_what_a_court_heard_is_dated_by_the_deed_not_the_hearing_nor_a_
             "windows and hurled bricks at police lines.")
     events = _extract(pipeline, text, published="2024-08-21").events
     assert [(e.event_type, e.date, e.location.name) for e in events] == [("riot", "2024-08-04", "Rotherham")]
+
+
+def test_pipeline_live_blog_entries_under_a_day_heading_are_that_days(pipeline):
+    text = ("LIVE: Yoon lifts martial law; protesters demand his resignation\n\n"
+            "Last updated 8:15 p.m., Wednesday, Dec. 4. Newest entries first.\n\n"
+            "7:30 p.m. - Candlelight rally in central Seoul\n\n"
+            "Thousands of people holding candles have filled part of Gwanghwamun Square in Seoul, South Korea.\n\n"
+            "Tuesday, Dec. 3\n\n"
+            "11:55 p.m. - Crowds gather at parliament\n\n"
+            "Several hundred people have gathered outside the National Assembly chanting \"Lift martial law!\"")
+    events = _extract(pipeline, text, published="2024-12-04").events
+    assert sorted(e.date for e in events) == ["2024-12-03", "2024-12-04"]

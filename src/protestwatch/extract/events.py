@@ -42,6 +42,8 @@ UNREST_WORD = re.compile(r"\b(?:unrest|riots?|rioting|disorder|looting)\b", re.I
 HURT_IN_DEMONSTRATION_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:during|in)\s+the\s+(?:melee|protests?|clashes|unrest|riots?|rioting|demonstrations?|march|rally|"
     r"scuffles?)\b", re.I)
+# The day a live blog's entry is written: under a day's heading, that day.
+SAME_DAY_WORDS = re.compile(r"(?i:(?:earlier\s+|later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening)))")
 # Frames dated only to a year ("last year", "in 2019") are background too vague to code.
 VAGUE_PRECISIONS = frozenset({"year"})
 # "In May 1980, troops crushed an uprising in Gwangju": what happened years before the
@@ -594,15 +596,40 @@ def _date_live_entries(sentence_dates: dict[int, DateSpan], analysis: ArticleAna
     sentence goes by the last day told before it, not by an event an entry or a day away."""
     if not stamps:
         return
+    headings = _day_headings(analysis)
     for stamp in stamps:
         index = next((i for i, (start, end) in enumerate(analysis.sentences) if start <= stamp.end() <= end), None)
         if index is not None and index not in sentence_dates:
-            sentence_dates[index] = DateSpan(analysis.reference_date, None, "day", stamp.start(), stamp.end())
+            # under a day's heading ("Tuesday, Dec. 3"), the entries are that day's
+            day = next((date for start, date in reversed(headings) if start < stamp.start()), analysis.reference_date)
+            sentence_dates[index] = DateSpan(day, None, "day", stamp.start(), stamp.end())
+    for index, (start, _) in enumerate(analysis.sentences):
+        day = next((date for heading, date in reversed(headings) if heading < start), None)
+        told = sentence_dates.get(index)
+        if (day is not None and told is not None and told.date == analysis.reference_date and told.start is not None
+                and SAME_DAY_WORDS.fullmatch(analysis.text[told.start:told.end])):
+            # "more than 100 arrested in Freetown today", under the heading "Wednesday 10 August"
+            sentence_dates[index] = DateSpan(day, None, "day", told.start, told.end)
     for index in range(len(analysis.sentences)):
         if index not in sentence_dates:
             told = date_told_before(index, sentence_dates)
             if told is not None:
                 sentence_dates[index] = told
+
+
+def _day_headings(analysis: ArticleAnalysis) -> list[tuple[int, dt.date]]:
+    """A live blog's day headings: lines that hold nothing but a day ("Tuesday, Dec. 3")."""
+    text = analysis.text
+    headings = []
+    for expression in analysis.times:
+        if expression.date is None or expression.precision != "day" or expression.end_date is not None:
+            continue
+        line_start = text.rfind("\n", 0, expression.start) + 1
+        line_end = text.find("\n", expression.end)
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[line_start:expression.start].strip() and not text[expression.end:line_end].strip(" .:-–—"):
+            headings.append((expression.start, expression.date))
+    return headings
 
 
 def _first_dates(usable: dict[int, list[DateSpan]], text: str) -> dict[int, DateSpan]:
