@@ -1001,6 +1001,11 @@ NO_EVENT_TEXTS = [
     ("EU leaders meet in Brussels today, but the farmers' protests are likely to steal the show.", "2024-02-01"),
     ("The union chapter in Bandung said on Tuesday it would hold a discussion forum instead of a street protest.",
      "2024-02-01"),
+    # a suspect on charges; a tally over a campaign's months
+    ("On Friday, federal agents arrested a former army lieutenant in the State of Mexico on charges of organized "
+     "crime.", "2023-09-25"),
+    ("In Yerevan, police detained hundreds of people over the course of the campaign, which had fizzled out by "
+     "mid-June 2022.", "2023-04-23"),
 ]
 
 

@@ -59,6 +59,9 @@ UNREAL_AFTER = re.compile(
     # "some of the largest tractor protests of recent years": a comparison, not an event
     r"|\s+(?:of|in)\s+(?:recent\s+)?(?:years|decades|a\s+generation|living\s+memory)\b"
     r"|\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}has\s+(?:ever\s+)?seen\b"
+    # "detained hundreds of people over the course of the campaign": a tally of months
+    r"|\s+(?:[\w'’-]+\s+){0,4}?over\s+the\s+course\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:campaign|movement|protests|months|weeks|years?)\b"
     # "have held several small demonstrations over the past year": many, not one
     r"|\s+over\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:year|years|months|weeks|decade)\b"
     # "a man pulled from the carriages died in hospital, bringing the death toll to 26": a toll told
@@ -120,7 +123,7 @@ POLITICAL_SUSPECT = r"(?:activist|opposition|leader|organi[sz]er|journalist|prot
 POLITICAL_OFFENCE = r"(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|sedition|treason|terror|insult)"
 UNNAMED_SUSPECT_AFTER = re.compile(
     rf"\s+(?:a|an|two|three|four|five|\d)\s+(?![^.;]{{0,60}}?\b{POLITICAL_SUSPECT}\b)[^.;]{{0,60}}?"
-    r"\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|in\s+connection\s+with|"
+    r"\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|in\s+connection\s+with|on\s+(?:a\s+)?charges?\s+of|"
     r"who\s+(?:had\s+)?(?:posted|shared|sent|published|wrote))\b"
     rf"(?![^.;]{{0,40}}?\b{POLITICAL_OFFENCE})", re.I)
 # "the 2013 Gezi Park protests", "the 1991 videotaped beating of Rodney King", "over the Jan. 8
