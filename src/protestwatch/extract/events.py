@@ -592,8 +592,9 @@ def _key_point_sentences(analysis: ArticleAnalysis) -> set[int]:
 def _date_live_entries(sentence_dates: dict[int, DateSpan], analysis: ArticleAnalysis,
                        stamps: list[re.Match]) -> None:
     """A live blog's entries ("19:40 - Police have fired water cannon...") report the day of
-    the blog unless they name another, and its recaps run from day to day: each undated
-    sentence goes by the last day told before it, not by an event an entry or a day away."""
+    the blog, or of the day heading above them, unless they name another, and its recaps run
+    from day to day: each undated sentence goes by the last day told before it, not by an
+    event an entry or a day away."""
     if not stamps:
         return
     headings = _day_headings(analysis)
