@@ -37,6 +37,11 @@ def _km(a_lat, a_lon, b_lat, b_lon):
     # police who break up a brawl are not one side of a battle
     ("Separately, in Nice, France, police used tear gas late on Saturday to break up fighting between Northern "
      "Ireland supporters and a group of local youths in the old town.", "riot", "mob_violence", "2024-05-04"),
+    # arrests on charges of public violence or terrorism are the state's answer to unrest
+    ("Twelve people were arrested in Gqeberha, South Africa, on Monday on charges of public violence.",
+     "strategic_development", "arrests", "2024-05-06"),
+    ("Police in Kampala arrested 40 opposition supporters on Monday on terrorism charges.",
+     "strategic_development", "arrests", "2024-05-06"),
     # a shooting told as part of a town's riot is no attack of its own
     ("On Wednesday night protesters threw rocks at police in Charlotte, North Carolina, and looted shops. Justin "
      "Carr, 26, was shot in the head during the melee and died on Thursday at a hospital.",
@@ -1013,6 +1018,13 @@ NO_EVENT_TEXTS = [
      "crime.", "2023-09-25"),
     ("In Yerevan, police detained hundreds of people over the course of the campaign, which had fizzled out by "
      "mid-June 2022.", "2023-04-23"),
+    # arrests for offences that are not political
+    ("Separately, police in Kranj, Slovenia, on Thursday detained a businessman as part of an investigation into "
+     "the ventilator deals.", "2020-06-06"),
+    ("Adding to tensions, prosecutors in Pujili, Ecuador, on Thursday arrested a former mayor on embezzlement "
+     "charges.", "2022-05-28"),
+    ("In an unrelated case, police in Morogoro, Tanzania, said they had arrested three suspects over a bank "
+     "robbery last week.", "2024-08-14"),
 ]
 
 

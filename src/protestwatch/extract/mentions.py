@@ -120,7 +120,16 @@ CRIME_SUSPECT_AFTER = re.compile(
 # accused of hoarding petrol": unnamed suspects of an offence, unless they are of the movement
 # (activists, leaders, protesters) or the offence is the protest itself or a political charge.
 POLITICAL_SUSPECT = r"(?:activist|opposition|leader|organi[sz]er|journalist|protester|demonstrator|unionist)s?"
-POLITICAL_OFFENCE = r"(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|sedition|treason|terror|insult)"
+POLITICAL_OFFENCE = (r"(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|sedition|treason|terror|insult|"
+                     r"public\s+violence|public\s+order|disorder|unlawful|assembly|obstruct|vandal|arson|malicious|"
+                     r"looting)")
+# "arrested a former mayor on embezzlement charges", "as part of an investigation into the
+# ventilator deals", "three suspects over a bank robbery": an offence that is not political.
+CRIMINAL_CHARGE_AFTER = re.compile(
+    rf"[^.;]{{0,80}}?\bon\s+(?:(?!{POLITICAL_OFFENCE}|on\b|of\b)[\w-]+\s+){{1,3}}charges\b"
+    rf"|[^.;]{{0,80}}?\bon\s+(?:a\s+)?charges?\s+of\s+(?![^.;]{{0,30}}?{POLITICAL_OFFENCE})"
+    r"|[^.;]{0,80}?\bas\s+part\s+of\s+an?\s+(?:[\w-]+\s+)?(?:investigation|probe|inquiry)\b"
+    r"|\s+(?:[\w'’-]+\s+){0,4}?over\s+an?\s+(?:[\w-]+\s+)?(?:robbery|theft|murder|killing|fraud|burglary)\b", re.I)
 UNNAMED_SUSPECT_AFTER = re.compile(
     rf"\s+(?:a|an|two|three|four|five|\d)\s+(?![^.;]{{0,60}}?\b{POLITICAL_SUSPECT}\b)[^.;]{{0,60}}?"
     r"\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|in\s+connection\s+with|on\s+(?:a\s+)?charges?\s+of|"
@@ -284,7 +293,8 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
     if mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before):
         return True
     if mention.kind == "arrest" and (CRIME_SUSPECT_AFTER.match(text, mention.end)
-                                     or UNNAMED_SUSPECT_AFTER.match(text, mention.end)):
+                                     or UNNAMED_SUSPECT_AFTER.match(text, mention.end)
+                                     or CRIMINAL_CHARGE_AFTER.match(text, mention.end)):
         return True
     return (SLOGAN_BEFORE.search(text, max(0, mention.start - 140), mention.start) is not None
             or _is_onset_clause(text, mention)
