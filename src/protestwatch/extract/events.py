@@ -251,8 +251,7 @@ def _is_casualty_scene(demonstration: Event, casualties: Event) -> bool:
     last_day = dt.date.fromisoformat(demonstration.end_date or demonstration.date)
     days = (dt.date.fromisoformat(casualties.date) - last_day).days
     return (0 <= days <= 1 and demonstration.location.country_code == casualties.location.country_code
-            and (demonstration.location.place or demonstration.location.name)
-            == (casualties.location.place or casualties.location.name))
+            and _town_name(demonstration.location) == _town_name(casualties.location))
 
 
 def _is_conflict_toll(frame: Frame, event: Event, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
@@ -347,13 +346,18 @@ def _is_same_scene(a: Event, b: Event) -> bool:
         return False
     if a.location.precision == b.location.precision == "point" and a.location.name != b.location.name:
         return False  # a march in a park by day and a riot at the courthouse by night: two scenes
-    if (a.location.place or a.location.name) == (b.location.place or b.location.name):
+    if _town_name(a.location) == _town_name(b.location):
         return True
     if "point" not in (a.location.precision, b.location.precision):
         return False  # two towns by name, however close (Khartoum and Omdurman)
     return (a.location.lat is not None and b.location.lat is not None
             and abs(a.location.lat - b.location.lat) < SAME_TOWN_DEGREES
             and abs(a.location.lon - b.location.lon) < SAME_TOWN_DEGREES)
+
+
+def _town_name(location) -> str:
+    """The town of a location, or its name where it is no town's landmark."""
+    return location.place or location.name
 
 
 def _is_state_attack(event: Event) -> bool:
@@ -372,7 +376,7 @@ def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, le
         return []
     for index in sorted(frame.sentences):
         towns = _town_list(analysis, index, lexicon)
-        own = [town for town in towns if (town.place or town.name) == (event.location.place or event.location.name)]
+        own = [town for town in towns if _town_name(town) == _town_name(event.location)]
         listed = [mention for mention in frame.mentions if mention.sentence == index]
         if towns and not own:
             # "In Louisville, seven were shot at a vigil, and in Denver and Columbus demonstrators
@@ -602,15 +606,16 @@ def _date_live_entries(sentence_dates: dict[int, DateSpan], analysis: ArticleAna
         index = next((i for i, (start, end) in enumerate(analysis.sentences) if start <= stamp.end() <= end), None)
         if index is not None and index not in sentence_dates:
             # under a day's heading ("Tuesday, Dec. 3"), the entries are that day's
-            day = next((date for start, date in reversed(headings) if start < stamp.start()), analysis.reference_date)
+            day = _heading_day(headings, stamp.start()) or analysis.reference_date
             sentence_dates[index] = DateSpan(day, None, "day", stamp.start(), stamp.end())
     for index, (start, _) in enumerate(analysis.sentences):
-        day = next((date for heading, date in reversed(headings) if heading < start), None)
         told = sentence_dates.get(index)
-        if (day is not None and told is not None and told.date == analysis.reference_date and told.start is not None
+        if (told is not None and told.date == analysis.reference_date and told.start is not None
                 and SAME_DAY_WORDS.fullmatch(analysis.text[told.start:told.end])):
-            # "more than 100 arrested in Freetown today", under the heading "Wednesday 10 August"
-            sentence_dates[index] = DateSpan(day, None, "day", told.start, told.end)
+            day = _heading_day(headings, start)
+            if day is not None:
+                # "more than 100 arrested in Freetown today", under the heading "Wednesday 10 August"
+                sentence_dates[index] = DateSpan(day, None, "day", told.start, told.end)
     for index in range(len(analysis.sentences)):
         if index not in sentence_dates:
             told = date_told_before(index, sentence_dates)
@@ -631,6 +636,11 @@ def _day_headings(analysis: ArticleAnalysis) -> list[tuple[int, dt.date]]:
         if not text[line_start:expression.start].strip() and not text[expression.end:line_end].strip(" .:-–—"):
             headings.append((expression.start, expression.date))
     return headings
+
+
+def _heading_day(headings: list[tuple[int, dt.date]], position: int) -> Optional[dt.date]:
+    """The day of the last heading before ``position``, if any."""
+    return next((date for start, date in reversed(headings) if start < position), None)
 
 
 def _first_dates(usable: dict[int, list[DateSpan]], text: str) -> dict[int, DateSpan]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from protestwatch.nlp.quantities import build_alternation, find_sentence, read_words, sentence_spans
 from protestwatch.nlp.times import ExplicitDate, find_explicit_dates, safe_date, weekday_agrees
@@ -25,6 +25,8 @@ DATELINE_LINES = 3
 # A year written on its own ("the 2019 budget", "fees for 2017"): which of a weekday's years it is.
 BARE_YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20\d)\d)(?!\d)")
 WEEKDAY_CYCLE_YEARS = 28
+# How far back a yearless date without a weekday is looked for.
+RECENT_YEARS = 8
 
 
 def infer_reference_date(text: str, published: Optional[str],
@@ -36,8 +38,8 @@ def infer_reference_date(text: str, published: Optional[str],
     after the latest explicit date in the text. Dates written without a year take the
     year of the text's dated mentions; when it has none, and only when ``today`` is
     given, the year a stated weekday pins ("Monday 14 August"; of its years, one the text
-    names on its own), else their latest occurrence not after ``today``. With no day-precision date to go
-    on, returns (None, True): the caller decides the fallback.
+    names on its own), else their latest occurrence not after ``today``. With no
+    day-precision date to go on, returns (None, True): the caller decides the fallback.
     """
     parsed = parse_published(published)
     if parsed is not None:
@@ -109,17 +111,20 @@ def _pinned_year(written: ExplicitDate, today: dt.date, named: set[int]) -> Opti
     """The year, not after ``today``, in which a yearless date falls on its stated weekday:
     one the text names on its own ("the 2019 budget"), else the latest. A weekday repeats
     its date within 11 years, so the search goes back one full cycle of 28."""
-    years = [year for year in range(today.year, today.year - WEEKDAY_CYCLE_YEARS, -1)
-             if (date := safe_date(year, written.month, written.day)) and date <= today
-             and weekday_agrees(date, written.weekday)]
+    years = [date.year for date in _occurrences_before(written, today, WEEKDAY_CYCLE_YEARS)]
     return next((year for year in years if year in named), years[0] if years else None)
 
 
 def _complete_before(written: ExplicitDate, today: dt.date) -> Optional[dt.date]:
     """The latest occurrence of a yearless date not after ``today`` (on its weekday, if stated)."""
-    for year in range(today.year, today.year - 8, -1):
+    return next(_occurrences_before(written, today, RECENT_YEARS), None)
+
+
+def _occurrences_before(written: ExplicitDate, today: dt.date, years_back: int) -> Iterator[dt.date]:
+    """The written date in each of the ``years_back`` years up to ``today``'s, latest first, not
+    after ``today`` and on its weekday, if stated."""
+    for year in range(today.year, today.year - years_back, -1):
         date = safe_date(written.year or year, written.month, written.day)
         if date and date <= today and (not written.weekday or weekday_agrees(date, written.weekday)):
-            return date
-    return None
+            yield date
 
