@@ -1,4 +1,5 @@
 """End-to-end behaviour of ``Pipeline.extract``: Article in, schema-valid Result out."""
+import datetime as dt
 import json
 import math
 from pathlib import Path
@@ -161,6 +162,15 @@ def test_pipeline_warns_on_unsupported_language(pipeline):
     result = pipeline.extract(Article(id="fr", text=text, published="2023-03-08"))
     assert result.language == "fr" and result.events == []
     assert any("not supported" in w for w in result.warnings)
+
+
+def test_pipeline_reads_an_undated_article_as_of_its_reading_date(pipeline):
+    text = "Thousands of people marched in Minsk on Sunday, August 23, demanding new elections."
+    result = pipeline.extract(Article(id="undated", text=text), reading_date=dt.date(2021, 1, 10))
+    # The latest Sunday, August 23 up to the reading day is 2020's (2026's is one too); the
+    # report is taken to be the next day's.
+    assert (result.reference_date, result.reference_date_inferred) == ("2020-08-24", True)
+    assert [event.date for event in result.events] == ["2020-08-23"]
 
 
 @pytest.mark.skipif(not FOUNDING.exists(), reason="needs ../shared/examples")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import sys
 from multiprocessing import get_context
@@ -34,17 +35,20 @@ def run_extract(args) -> int:
 
 def extract_all(articles: Iterable[Article], *, workers: int = 1, published: Optional[str] = None,
                 progress: bool = True) -> Iterator[Result]:
-    """Results in input order, one per article, streaming; ``workers`` > 1 uses processes."""
+    """Results in input order, one per article, streaming; ``workers`` > 1 uses processes.
+    Undated articles are all read as of the day the command started."""
+    reading_date = dt.date.today()
     bar = tqdm(unit="article", disable=not progress, file=sys.stderr, delay=1.0)
     try:
         if workers <= 1:
             from .pipeline import load_pipeline
             pipeline = load_pipeline()
             for article in articles:
-                yield pipeline.extract(article, default_published=published)
+                yield pipeline.extract(article, default_published=published, reading_date=reading_date)
                 bar.update()
         else:
-            with get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(published,)) as pool:
+            with get_context("spawn").Pool(workers, initializer=_init_worker,
+                                           initargs=(published, reading_date)) as pool:
                 for result in pool.imap(_extract_in_worker, articles, chunksize=WORKER_CHUNKSIZE):
                     yield result
                     bar.update()
@@ -55,15 +59,17 @@ def extract_all(articles: Iterable[Article], *, workers: int = 1, published: Opt
 _WORKER_STATE: dict = {}
 
 
-def _init_worker(published: Optional[str]) -> None:
+def _init_worker(published: Optional[str], reading_date: dt.date) -> None:
     # Each process loads its own pipeline once; the dict is per process, never shared.
     from .pipeline import load_pipeline
     _WORKER_STATE["pipeline"] = load_pipeline()
     _WORKER_STATE["published"] = published
+    _WORKER_STATE["reading_date"] = reading_date
 
 
 def _extract_in_worker(article: Article) -> Result:
-    return _WORKER_STATE["pipeline"].extract(article, default_published=_WORKER_STATE["published"])
+    return _WORKER_STATE["pipeline"].extract(article, default_published=_WORKER_STATE["published"],
+                                             reading_date=_WORKER_STATE["reading_date"])
 
 
 def _tee_table(results: Iterable[Result]) -> Iterator[Result]:

@@ -38,17 +38,22 @@ class Pipeline:
         self.lexicon = lexicon
         self.prefilter = TriggerPrefilter(lexicon)
 
-    def extract(self, article: Article, *, default_published: Optional[str] = None) -> Result:
+    def extract(self, article: Article, *, default_published: Optional[str] = None,
+                reading_date: Optional[dt.date] = None) -> Result:
+        """Code ``article``'s events. An undated article (and no ``default_published``) is
+        read as of ``reading_date``, else the clock's today: a job passes one day to all its
+        articles so that its results do not change at midnight."""
         language = article.language or detect_language(article.text)
         published = article.published or default_published
         # No trigger word, no event: most news is not about protest or violence. Since the
         # skipped components were made fast the saving about pays for the scan (BENCHMARKS.md).
         unneeded = self.prefilter.unneeded_components(article.text, published)
-        doc = self.analyse(article.text, published, skip=unneeded)
+        doc = self.analyse(article.text, published, reading_date=reading_date, skip=unneeded)
         result = Result(article_id=article.id, reference_date=doc._.reference_date.isoformat(),
                         reference_date_inferred=doc._.reference_date_inferred, language=language)
         if doc._.published is None and not _has_date(doc):
-            result.warnings.append("no date in the article; relative dates resolved against today")
+            result.warnings.append("no date in the article; relative dates resolved against the day "
+                                   "it was read")
         if not article.text.strip():
             return result
         if language not in SUPPORTED_LANGUAGES:
@@ -60,11 +65,13 @@ class Pipeline:
         result.events = extract_events(_analysis_of(doc), self.lexicon, _reconcile)
         return result
 
-    def analyse(self, text: str, published: Optional[str] = None, *, skip: Collection[str] = ()):
+    def analyse(self, text: str, published: Optional[str] = None, *,
+                reading_date: Optional[dt.date] = None, skip: Collection[str] = ()):
         """Run the spaCy components, but those named in ``skip``, over ``text`` published on
-        ``published`` (or undated)."""
+        ``published`` (or undated, and read on ``reading_date``)."""
         doc = self.nlp.make_doc(text)
         doc._.published = published
+        doc._.reading_date = reading_date
         for name, component in self.nlp.pipeline:
             if name not in skip:
                 doc = component(doc)

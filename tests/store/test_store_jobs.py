@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -160,7 +161,31 @@ def test_jobs_ingest_without_skip_errors_stops_at_bad_line(db_url, tmp_path):
         _ingest([str(path)], db_url, batch_size=1)
     with Repository.open(db_url) as repository:
         assert repository.get_article("ok1") is not None
-        assert repository.list_runs()[0]["finished_at"] is not None
+        [run] = repository.list_runs()
+        assert run["finished_at"] is not None and not run["completed"]
+
+
+def test_jobs_ingest_reads_undated_articles_as_of_the_day_it_started(db_url, tmp_path):
+    inputs = [_write_jsonl(tmp_path / "articles.jsonl", _articles(2))]
+    _ingest(inputs, db_url)
+    with Repository.open(db_url) as repository:
+        [run] = repository.list_runs()
+        assert (run["reading_date"], run["completed"]) == (dt.date.today().isoformat(), True)
+
+
+def test_jobs_ingest_resumed_on_a_later_day_reads_undated_articles_as_the_killed_run_did(db_url, tmp_path):
+    # The shipped pipeline: an undated article's reference date is its reading date.
+    undated = {"id": "undated", "text": "Hundreds of students marched in Minsk yesterday."}
+    inputs = [_write_jsonl(tmp_path / "undated.jsonl", [undated])]
+    with Repository.open(db_url) as repository:
+        repository.start_run("killed before it stored anything", reading_date=dt.date(2020, 8, 20))
+    ingest(inputs, db_url=db_url, progress=False)
+    with Repository.open(db_url) as repository:
+        result = repository.get_result("undated")
+        runs = repository.list_runs()
+    assert (result.reference_date, result.reference_date_inferred) == ("2020-08-20", True)
+    assert [event.date for event in result.events] == ["2020-08-19"]
+    assert [run["reading_date"] for run in runs] == ["2020-08-20", "2020-08-20"]
 
 
 def test_jobs_ingest_process_pool_equals_single_process(tmp_path):

@@ -11,7 +11,7 @@ def test_migrations_create_exactly_the_models(db_url):
     with Repository.open(db_url) as repository, repository.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
-        assert context.get_current_revision() == "0001"
+        assert context.get_current_revision() == "0002"
 
 
 def test_migrations_open_twice_keeps_data(db_url, build_result):
@@ -33,3 +33,27 @@ def test_migrations_open_twice_keeps_data(db_url, build_result):
 ])
 def test_migrations_normalise_db_url(given, expected):
     assert normalise_db_url(given) == expected
+
+
+def test_migrations_upgrade_a_first_revision_store_keeping_its_runs(db_url):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from protestwatch.store import create_store_engine
+    from protestwatch.store.engine import MIGRATIONS_DIRECTORY
+
+    engine = create_store_engine(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIRECTORY))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text(
+            "INSERT INTO runs (pipeline_version, model_versions, started_at, articles_read, articles_stored,"
+            " articles_skipped, articles_failed) VALUES ('old', '{}', CURRENT_TIMESTAMP, 1, 1, 0, 0)"))
+    engine.dispose()
+    with Repository.open(db_url) as repository:
+        [run] = repository.list_runs()
+        assert (run["pipeline_version"], run["reading_date"], run["completed"]) == ("old", None, False)
+        assert repository.reading_date_to_resume() is None

@@ -1,3 +1,4 @@
+import datetime as dt
 import pytest
 from sqlalchemy import text
 
@@ -143,11 +144,23 @@ def test_repository_stats_count_what_is_stored(filled_repository):
 
 
 def test_repository_runs_record_counts(repository):
-    run_id = repository.start_run("test-1.0", {"spacy": "3.8"})
-    repository.finish_run(run_id, read=3, stored=2, skipped=1, failed=0)
+    run_id = repository.start_run("test-1.0", {"spacy": "3.8"}, reading_date=dt.date(2020, 8, 20))
+    repository.finish_run(run_id, read=3, stored=2, skipped=1, failed=0, completed=True)
     [run] = repository.list_runs()
     assert (run["pipeline_version"], run["model_versions"], run["read"], run["stored"]) == ("test-1.0", {"spacy": "3.8"}, 3, 2)
+    assert (run["reading_date"], run["completed"]) == ("2020-08-20", True)
     assert run["finished_at"] is not None
+
+
+def test_repository_reading_date_to_resume_is_the_latest_runs_when_it_did_not_complete(repository):
+    assert repository.reading_date_to_resume() is None
+    killed = repository.start_run("test-1.0", reading_date=dt.date(2020, 8, 20))
+    assert repository.reading_date_to_resume() == dt.date(2020, 8, 20)
+    repository.finish_run(killed, read=1, stored=1, skipped=0, failed=0, completed=False)
+    assert repository.reading_date_to_resume() == dt.date(2020, 8, 20)
+    resumed = repository.start_run("test-1.0", reading_date=dt.date(2020, 8, 20))
+    repository.finish_run(resumed, read=2, stored=1, skipped=1, failed=0, completed=True)
+    assert repository.reading_date_to_resume() is None
 
 
 def test_repository_sqlite_uses_wal(tmp_path):

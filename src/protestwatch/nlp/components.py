@@ -44,15 +44,16 @@ class ParagraphSentencizer:
 class ReferenceDateTagger:
     """The date relative expressions resolve against: ``doc._.published`` when given, else
     inferred from the text (``doc._.reference_date``, ``doc._.reference_date_inferred``).
-    Undated text falls back to today's date, flagged as inferred; dates written without a
-    year are then taken as their latest occurrence up to today."""
+    Undated text falls back to the day it is read on (``doc._.reading_date``, else the
+    clock's today), flagged as inferred; dates written without a year are then taken as
+    their latest occurrence up to that day."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         from .refdate import infer_reference_date
-        today = dt.date.today()
+        today = doc._.reading_date or dt.date.today()
         reference, is_inferred = infer_reference_date(text_of(doc), doc._.published, today=today)
         if reference is None:
             reference, is_inferred = today, True

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
     "published": None,        # str given with the article (input), or None
+    "reading_date": None,     # datetime.date undated text is read on (input); None: the clock's today
     "reference_date": None,   # datetime.date the article's relative dates resolve against
     "reference_date_inferred": None,  # bool: reference_date was read off the text
     "times": None,            # list[nlp.times.TimeExpression]

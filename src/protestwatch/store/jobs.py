@@ -7,6 +7,7 @@ after a crash, or a kill -9, finishes with the database an uninterrupted run wou
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import multiprocessing
 import sys
@@ -87,11 +88,12 @@ class SubmittedBatch:
     extractions: PendingExtractions
 
 
-def load_default_extractor() -> Extractor:
-    """The shipped pipeline's ``extract``; built once per process that calls it."""
+def load_default_extractor(reading_date: Optional[dt.date] = None) -> Extractor:
+    """The shipped pipeline's ``extract``, reading undated articles as of ``reading_date``
+    (default: the clock's day of each article); built once per process that calls it."""
     from protestwatch.pipeline import load_pipeline
 
-    return load_pipeline().extract
+    return functools.partial(load_pipeline().extract, reading_date=reading_date)
 
 
 def extract_one(article: Article, extractor: Extractor) -> Extraction:
@@ -115,9 +117,10 @@ def ingest(
     ``engine="local"`` with ``workers > 1`` extracts in a process pool; ``"dask"`` on a
     dask.distributed cluster (a local one unless ``scheduler`` gives an address). Results
     are saved in input order whatever the engine, so the database is the same for all.
+    Undated articles are read as of the day the job started: a run resuming one that did
+    not complete takes that run's day, so the job's results do not depend on the clock.
     """
     counts = IngestCounts()
-    factory = extractor_factory or load_default_extractor
     batch_size = batch_size or max(MIN_BATCH_SIZE, workers * ARTICLES_PER_WORKER_BATCH)
 
     def report_input_error(error: InputError) -> None:
@@ -125,10 +128,13 @@ def ingest(
 
     with contextlib.ExitStack() as stack:
         repository = stack.enter_context(Repository.open(db_url))
+        reading_date = repository.reading_date_to_resume() or dt.date.today()
+        factory = extractor_factory or functools.partial(load_default_extractor, reading_date)
         run_batch = open_lazily(functools.partial(open_batch_runner, factory, engine=engine,
                                                   workers=workers, scheduler=scheduler), stack)
         bar = stack.enter_context(_open_progress_bar(progress))
-        run_id = repository.start_run(describe_pipeline_version(extractor_factory))
+        run_id = repository.start_run(describe_pipeline_version(extractor_factory), reading_date=reading_date)
+        completed = False
         try:
             articles = read_articles(inputs, skip_errors=skip_errors, on_error=report_input_error)
             # One batch is extracted while the one before it is saved: the workers need not
@@ -151,9 +157,10 @@ def ingest(
                 raise
             if in_flight:
                 save(collect_batch(in_flight, counts), in_flight.size)
+            completed = True
         finally:
             repository.finish_run(run_id, read=counts.read, stored=counts.stored,
-                                  skipped=counts.skipped, failed=counts.failed)
+                                  skipped=counts.skipped, failed=counts.failed, completed=completed)
     return counts
 
 

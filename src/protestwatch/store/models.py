@@ -3,7 +3,7 @@
 Events keep every field of the interchange record twice: the fields people filter on as
 typed, indexed columns, and the whole record as JSON (``data``) so that nothing in the
 contract is lost and reading an event back gives exactly what was saved.
-The first Alembic revision creates exactly these tables; a test compares the two.
+The Alembic revisions, applied in order, create exactly these tables; a test compares the two.
 """
 from __future__ import annotations
 
@@ -53,6 +53,10 @@ class RunRow(Base):
     articles_stored: Mapped[int] = mapped_column(Integer, default=0)
     articles_skipped: Mapped[int] = mapped_column(Integer, default=0)
     articles_failed: Mapped[int] = mapped_column(Integer, default=0)
+    # The day undated articles are read as of. A run that did not complete hands it on
+    # to the next, so a resumed job codes them as the uninterrupted job would have.
+    reading_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    completed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ResultRow(Base):

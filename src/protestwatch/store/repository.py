@@ -63,15 +63,20 @@ class Repository:
 
     # -- runs ---------------------------------------------------------------------------
 
-    def start_run(self, pipeline_version: str, model_versions: Optional[dict[str, str]] = None) -> int:
+    def start_run(self, pipeline_version: str, model_versions: Optional[dict[str, str]] = None, *,
+                  reading_date: Optional[dt.date] = None) -> int:
+        """Record a new run; ``reading_date`` is the day its undated articles are read as of."""
         run = RunRow(pipeline_version=pipeline_version, model_versions=dict(model_versions or {}),
                      started_at=_now(), articles_read=0, articles_stored=0, articles_skipped=0,
-                     articles_failed=0)
+                     articles_failed=0, reading_date=reading_date, completed=False)
         with self._sessions.begin() as session:
             session.add(run)
         return run.id
 
-    def finish_run(self, run_id: int, *, read: int, stored: int, skipped: int, failed: int) -> None:
+    def finish_run(self, run_id: int, *, read: int, stored: int, skipped: int, failed: int,
+                   completed: bool) -> None:
+        """Record a run's counts; ``completed`` says it read all its input (a run killed
+        before this call, or finished with ``completed=False``, is one to resume)."""
         with self._sessions.begin() as session:
             run = session.get(RunRow, run_id)
             if run is None:
@@ -79,6 +84,14 @@ class Repository:
             run.finished_at = _now()
             run.articles_read, run.articles_stored = read, stored
             run.articles_skipped, run.articles_failed = skipped, failed
+            run.completed = completed
+
+    def reading_date_to_resume(self) -> Optional[dt.date]:
+        """The reading date of the latest run when that run did not complete: the job a new
+        run resumes, whose undated articles must be read as of the same day."""
+        with self._sessions() as session:
+            latest = session.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(1)).first()
+            return latest.reading_date if latest is not None and not latest.completed else None
 
     def list_runs(self) -> list[dict[str, Any]]:
         with self._sessions() as session:
@@ -321,6 +334,8 @@ def _run_to_dict(run: RunRow) -> dict[str, Any]:
         "finished_at": run.finished_at.isoformat() if run.finished_at else None,
         "read": run.articles_read, "stored": run.articles_stored,
         "skipped": run.articles_skipped, "failed": run.articles_failed,
+        "reading_date": run.reading_date.isoformat() if run.reading_date else None,
+        "completed": run.completed,
     }
 
 

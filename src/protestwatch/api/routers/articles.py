@@ -52,7 +52,7 @@ def post_articles(submission: Annotated[Submission, Body()],
     stored = sum(outcome.outcome in ("stored", "replaced") for outcome in outcomes)
     failed = sum(outcome.outcome == "failed" for outcome in outcomes)
     repository.finish_run(run_id, read=len(outcomes), stored=stored, skipped=len(outcomes) - stored - failed,
-                          failed=failed)
+                          failed=failed, completed=True)
     return SubmissionReport(articles=outcomes)
 
 
