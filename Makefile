@@ -43,7 +43,8 @@ bench: setup
 	$(BIN)/python benchmarks/bench_event_models.py all
 	$(BIN)/python benchmarks/bench_models.py
 
-# Retrains models/event/ and models/pw_core_en/ from ../shared/data on the CPU (about an
+# Rebuilds the everyday-word list of the toponym recogniser and retrains models/event/ and
+# models/pw_core_en/ from ../shared/data on the CPU (about an
 # hour and a quarter on 2 cores; see models/README.md); `setup` never runs this. The NER's
 # word vectors are distilled from a packaged MiniLM encoder in a venv of their own: with
 # torch installed beside spaCy, thinc imports it in every process (+200 MB each).
@@ -52,6 +53,7 @@ VECTORS_VENV := .venv-vectors
 models: $(STAMP)
 	test -x $(VECTORS_VENV)/bin/python || $(PYTHON) -m venv $(VECTORS_VENV)
 	$(VECTORS_VENV)/bin/python -m pip install --quiet -e ".[vectors]"
+	$(BIN)/python scripts/build_common_words.py
 	$(BIN)/python scripts/train_event_models.py
 	$(BIN)/python scripts/train_core_model.py all --vectors-python $(VECTORS_VENV)/bin/python
 

@@ -334,3 +334,55 @@ def test_resolve_landmark_beyond_its_sentence_takes_a_town_of_the_country_in_foc
     text = ("Protesters in Almaty, Kazakhstan, set fire to the mayor's office. Kazakhstan's president asked for "
             "help, and Moscow said its paratroopers had begun arriving.\n\nCrowds gathered again on Republic Square.")
     assert by_text(geoparser.parse(text))["Republic Square"].country_code == "KZ"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The truck owner will pay Rs 1 million to the family, officials in Kathmandu said.", "Rs"),
+    ("Windows were smashed at an annex housing the Ministry of Economy, and police fired tear gas.", "Economy"),
+    ("The far-right Freedom and Direct Democracy party joined the rally in Prague.", "Freedom"),
+    ("They met at the corner of Wellington and Metcalfe streets in Ottawa.", "Wellington"),
+    ("The independent Turan news agency reported that 14 people were detained in Baku.", "Turan"),
+])
+def test_resolve_abbreviations_everyday_words_and_agencies_are_no_towns(geoparser, text, absent):
+    assert absent not in by_text(geoparser.parse(text))
+
+
+@pytest.mark.parametrize("text, surface, country_code", [
+    ("Pensioners marched in Reading on Saturday.", "Reading", "GB"),
+    ("Marches were also held in the northern towns of Sokode, Bafilo and Mango.", "Mango", "TG"),
+    ("Marches were held in Sokode. The marches in Bafilo and Mango ended without incident, "
+     "police in Mango said.", "Mango", "TG"),
+    ("Police arrested two men in Richmond, Va., on Friday.", "Va.", "US"),
+])
+def test_resolve_everyday_words_are_towns_where_the_text_places_them(geoparser, text, surface, country_code):
+    places = [place for place in geoparser.parse(text) if place.text == surface]
+    assert places and all(place.country_code == country_code for place in places)
+
+
+def test_resolve_surname_that_is_also_another_name_of_a_region_is_no_town(geoparser):
+    text = ("GUATEMALA CITY (AP) - A court sentenced José Rubén Zamora, a newspaper founder, on Wednesday. "
+            "Zamora's lawyers said he would appeal.")
+    assert all(place.country_code != "MX" for place in geoparser.parse(text))
+
+
+@pytest.mark.parametrize("text, landmark", [
+    ("In the Jerash camp, around 300 people held a sit-in outside the school in Jordan.", "Jerash camp"),
+    ("Residents of Baqaa camp march against aid cuts in Jordan on Friday.", "Baqaa camp"),
+    ("Rioters blocked the Source of the Nile bridge in Jinja, Uganda.", "Source of the Nile bridge"),
+])
+def test_resolve_landmark_name_starts_after_a_sentence_opening_word(geoparser, text, landmark):
+    assert landmark in by_text(geoparser.parse(text))
+
+
+def test_resolve_street_named_after_a_town_abroad_is_in_the_town_of_the_text(geoparser):
+    text = ("OTTAWA - About 1,500 people gathered in Ottawa on Wednesday before heading east "
+            "along Wellington Street, police said.")
+    street = by_text(geoparser.parse(text))["Wellington Street"]
+    assert (street.place, street.country_code) == ("Ottawa", "CA")
+
+
+def test_resolve_landmark_is_not_in_a_capital_named_for_its_government(geoparser):
+    text = ("Thousands of Palestinian refugees marched through Baqaa camp yesterday, denouncing "
+            "Washington's decision to withhold funding. Baqaa lies between Amman and Salt in Jordan.")
+    camp = by_text(geoparser.parse(text))["Baqaa camp"]
+    assert camp.country_code == "JO"

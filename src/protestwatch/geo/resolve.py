@@ -56,11 +56,18 @@ INSTITUTION_REFERENCE = re.compile(
     r"(?P<seat>National\s+Assembly|[Pp]arliament(?:\s+(?:building|buildings|house))?|[Pp]residential\s+[Pp]alace))"
     r"\b(?!\s+(?:of|in)\b)")
 
+STREET_HEADS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "highway", "lane", "drive",
+                          "way", "expressway", "motorway"})
 # How far (in characters) from a landmark a town named beside it can be ("Square in Cairo").
 LANDMARK_TOWN_GAP = 25
 GOVERNMENT_OBJECT_BEFORE = re.compile(
     r"\b(?:accused|accuses|blamed|blames|urged|urges|warned|warns|criticised|criticized|condemned|thanked|"
     r"called\s+on|told|asked)\s+$")
+# "denouncing Washington's decision to withhold funding": a capital's acts are its government's
+# (not "Kyiv's Independence Square", a landmark of the town).
+GOVERNMENT_POSSESSIVE_AFTER = re.compile(
+    r"['’]s\s+(?:decision|policy|policies|government|move|plan|cuts?|sanctions|funding|support|position|allies|ally|"
+    r"envoy|officials|administration|demands?|refusal|withdrawal|stance|backing|pressure)\b")
 MOTION_TO_BEFORE = re.compile(r"\b(?:into|to|towards|toward|for)\s+$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 MIN_CASELESS_NAME_CHARS = 4
@@ -405,7 +412,10 @@ class Geoparser:
         landmark = mentions[index]
         focus = self._country_evidence(mentions, chosen)
         focus_code = max(sorted(focus), key=lambda code: focus[code]) if focus else None
-        inner = self._town_inside(landmark, chosen, focus_code)
+        # "Wellington Street" in Ottawa, "Cairo Road" in Lusaka: streets are named after
+        # other towns; a square or a university after its own.
+        is_street = tokenize(landmark.text)[-1].text.lower() in STREET_HEADS
+        inner = None if is_street else self._town_inside(landmark, chosen, focus_code)
         if inner is not None:
             return inner
         towns = [(i, c) for i, c in enumerate(chosen) if c is not None and c.kind == PLACE and i != index]
@@ -430,8 +440,9 @@ class Geoparser:
                 text, max(0, other.start - 12), other.start) is not None
             # "marched to the Miraflores palace, where Maduro accused Washington": a capital
             # that is spoken to or of is its government
-            government = c.feature_code == "PPLC" and GOVERNMENT_OBJECT_BEFORE.search(
-                text, max(0, other.start - 20), other.start) is not None
+            government = c.feature_code == "PPLC" and (
+                GOVERNMENT_OBJECT_BEFORE.search(text, max(0, other.start - 20), other.start) is not None
+                or GOVERNMENT_POSSESSIVE_AFTER.match(text, other.end) is not None)
             return (government, crosses, crosses and c.country_code != focus_code, heading_to, gap, -counts[c.key],
                     other.start)
         return min(towns, key=closeness)[1]
@@ -447,7 +458,8 @@ class Geoparser:
                     continue
                 named = {c.key for c in chosen if c is not None}
                 for candidate in candidates:
-                    if candidate.key in named:
+                    # "Wellington Street" in Ottawa: a street named after a town abroad
+                    if candidate.key in named and (focus_code is None or candidate.country_code == focus_code):
                         return candidate
                 # Unnamed elsewhere, only a town known by that name: "Third Precinct" is also
                 # an old name of Amherst, Massachusetts.

@@ -3,6 +3,7 @@ demonym) and landmarks, using capitalisation, the gazetteer and small word lists
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from dataclasses import dataclass, field
@@ -25,6 +26,10 @@ UNCUED_MIN_POPULATION = 15_000
 LONGER_NAME_MIN_POPULATION = 1_000_000
 # Below this a town that shares a given name ("Osman") does not stop the next word being a surname.
 GIVEN_NAME_TOWN_MIN_POPULATION = 10_000
+# A town this large keeps its sense even where the text also uses its name as a surname.
+KNOWN_TOWN_MIN_POPULATION = 200_000
+# Two spellings of one name ("Oromia", "Oromiya"; "Bogota", "Bogotá" after normalising).
+SAME_NAME_MIN_SIMILARITY = 0.8
 # A phrase ending in a landmark head word is a landmark unless the whole phrase names a
 # town at least this large ("Menlo Park", "College Park" are towns, "Gorky Park" is not).
 LANDMARK_TOWN_MIN_POPULATION = 10_000
@@ -65,6 +70,10 @@ _DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "I
 _LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to", "into", "towards", "toward",
                             "around", "throughout", "of", "via", "through", "inside", "central", "downtown",
                             "northern", "southern", "eastern", "western", "capital"})
+# The end of a list of three or more names: "Sokode, Bafilo and " (not "Commerce and ").
+NAME_LIST_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+[A-Z][\w'’-]+,?\s+(?:and|or)\s+$")
+STREET_PAIR_AFTER = re.compile(r"\s+and\s+[A-Z][\w'’-]*\s+(?:streets|roads|avenues|boulevards)\b")
+_STRICT_LOCATIVE_CUES = _LOCATIVE_CUES - {"of", "to", "towards", "toward"}
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*|\n)$")
 AGE_AFTER_NAME = re.compile(r",\s*(?:\d{1,3},|(?:an?\s+)?\d{1,3}-year-old\b)")
 # Text between a place and its container: ", " or " (" possibly after a lowercase
@@ -91,6 +100,9 @@ class Mention:
     demonym_country: str | None = None
     containers: list[int] = field(default_factory=list)  # indexes of mentions that contain this one
     town_hint: int | None = None  # for landmarks: a mention inside the landmark's name
+    # an everyday word ("Mango") written here without a cue of place: kept only where the
+    # text places the same word elsewhere (one sense per text)
+    is_uncued_common_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +130,7 @@ class WordLists:
     weapon_heads: frozenset[str]
     place_heads: frozenset[str]
     place_prefixes: frozenset[str]
+    common_words: frozenset[str]  # lower case: "economy", "freedom" (built from UD English-EWT)
     organisation_nouns_after: re.Pattern  # "the ruling Morena party"
     organisation_nouns_before: re.Pattern  # "the rights group Justicia 11J"
 
@@ -136,6 +149,7 @@ class WordLists:
             weapon_heads=frozenset(row["head_word"] for row in read_geo_csv("weapon_heads.csv")),
             place_heads=frozenset(row["head_word"] for row in read_geo_csv("place_heads.csv")),
             place_prefixes=frozenset(row["word"] for row in read_geo_csv("place_prefixes.csv")),
+            common_words=frozenset(row["word"] for row in read_geo_csv("common_words.csv")),
             organisation_nouns_after=re.compile(rf"\s+(?:{_alternatives(nouns, 'after')})\b"),
             organisation_nouns_before=re.compile(rf"\b(?:{_alternatives(nouns, 'before')})\s+$"),
         )
@@ -189,8 +203,10 @@ class ToponymRecogniser:
             mentions.extend(self._mentions_in_run(text, tokens, run))
         surnames = self._surnames(text, tokens, runs)
         organisations = self._organisation_names(text, mentions)
+        placed_common_words = {m.text for m in mentions if m.kind == "toponym" and not m.is_uncued_common_word}
         mentions = [m for m in mentions if not self._is_surname_alone(text, m, surnames)
-                    and not self._is_organisation_name(text, m, organisations)]
+                    and not self._is_organisation_name(text, m, organisations)
+                    and not (m.is_uncued_common_word and m.text not in placed_common_words)]
         link_containers(text, mentions)
         return mentions
 
@@ -224,15 +240,16 @@ class ToponymRecogniser:
     def _is_organisation_name(self, text: str, mention: Mention, organisations: set[str]) -> bool:
         if mention.kind != "toponym" or mention.text not in organisations:
             return False
+        # by its own name, not an old one: "Turan" was Da Nang's, "the Turan news agency" is not
         if any(c.kind in (COUNTRY, CONTINENT) for c in mention.candidates) \
-                or max_population(mention.candidates) >= LONGER_NAME_MIN_POPULATION:
+                or max_population(_by_own_name(mention)) >= LONGER_NAME_MIN_POPULATION:
             return False  # "the Kenya government", "the Lagos state government": the place itself
         words = self.words
         if words.organisation_nouns_after.match(text, mention.end) \
                 or words.organisation_nouns_before.search(text, max(0, mention.start - 20), mention.start):
             return True
         # written alone elsewhere ("hand Morena control"): the organisation, unless cued as a place
-        return not (has_locative_cue(text, mention.start) or has_container_after(text, mention.end))
+        return not (has_locative_cue(text, mention.start) or has_named_container_after(text, mention.end))
 
     def _is_surname_alone(self, text: str, mention: Mention, surnames: set[str]) -> bool:
         """"Walker's family", after "Jayland Walker": the person, not a town, unless cued as a place."""
@@ -241,9 +258,9 @@ class ToponymRecogniser:
         # A division only by its own name: "Kavala" is also another name of its region
         if any(c.kind in (COUNTRY, CONTINENT) or (c.kind == ADMIN1 and normalise_name(c.name) == normalise_name(mention.text))
                for c in mention.candidates) \
-                or max_population(mention.candidates) >= LONGER_NAME_MIN_POPULATION:
-            return False
-        return not (has_locative_cue(text, mention.start) or has_container_after(text, mention.end))
+                or max_population(_by_own_name(mention)) >= KNOWN_TOWN_MIN_POPULATION:
+            return False  # "Liverpool" stays the city wherever a "Jamie Liverpool" is named
+        return not (has_locative_cue(text, mention.start) or has_named_container_after(text, mention.end))
 
     # -- runs of capitalised words ------------------------------------------------------------
 
@@ -369,7 +386,10 @@ class ToponymRecogniser:
             following = self._lowercase_head_after(text, tokens, run[-1])
             if following is None or position != 0 or all(tokens[i].text in _DETERMINERS for i in run):
                 return None
-            start, end = tokens[run[position]].start, following.end
+            first = self._first_name_word(text, tokens, run)
+            if first is None:
+                return None
+            start, end = tokens[run[first]].start, following.end
             head_end = len(run) - 1
         elif position == head_end:
             return None  # a bare head word ("Square") is no landmark
@@ -379,6 +399,24 @@ class ToponymRecogniser:
             return None
         mention = Mention(start, end, surface, "landmark")
         return mention, head_end + 1
+
+    def _first_name_word(self, text: str, tokens: list[Token], run: list[int]) -> int | None:
+        """Where a name before a lowercase head begins: past a function word and an everyday
+        noun capitalised only because they open a sentence ("In the Jerash camp", "Residents
+        of Baqaa camp"; not "the Source of the Nile bridge")."""
+        if not is_sentence_initial(text, tokens[run[0]].start):
+            return 0
+        first = 0
+        while first < len(run) - 1:
+            word = tokens[run[first]].text
+            next_word = tokens[run[first + 1]].text
+            if word.lower() in _FUNCTION_WORDS or word in _CONNECTORS:
+                first += 1
+            elif word.lower() in self.words.common_words and next_word in _CONNECTORS:
+                first += 2
+            else:
+                break
+        return first if first < len(run) and tokens[run[first]].text not in _CONNECTORS else None
 
     def _lowercase_head_after(self, text: str, tokens: list[Token], last_index: int) -> Token | None:
         for offset in range(1, _MAX_LOWERCASE_MODIFIERS + 2):
@@ -423,7 +461,8 @@ class ToponymRecogniser:
 
     def _is_plausible(self, text: str, tokens: list[Token], run: list[int], first: int, after: int,
                       mention: Mention) -> bool:
-        """Reject single capitalised words that are more likely ordinary words or names."""
+        """Reject single capitalised words that are more likely ordinary words or names (an
+        everyday word without a cue of place is flagged, and judged with the whole text)."""
         if mention.kind == "demonym":
             return True
         if self._follows_name_particle(text, tokens, run[first]):
@@ -436,6 +475,8 @@ class ToponymRecogniser:
         if following is not None and following.text in self.words.weapon_heads and \
                 text[tokens[run[after - 1]].end:following.start] == " ":
             return False  # "Grad rockets": the weapon, not the Slovenian town
+        if STREET_PAIR_AFTER.match(text, mention.end):
+            return False  # "the corner of Wellington and Metcalfe streets"
         if after - first > 1:
             # "White House": Casablanca's name translated, and never the city in English news
             return mention.text not in self.words.non_toponyms
@@ -446,6 +487,8 @@ class ToponymRecogniser:
             return False
         if word.isupper() and len(word) <= 3 and not strong:
             return False  # acronyms ("AP", "UN") that happen to be town names
+        if len(word) <= 2 and not word.isupper() and word not in self.words.abbreviations:
+            return False  # abbreviations ("Rs 2.5 million", "Dr"), never a town's name in news
         population = max_population(mention.candidates)
         if is_sentence_initial(text, mention.start) and not strong and population < SENTENCE_INITIAL_MIN_POPULATION:
             return False
@@ -455,9 +498,25 @@ class ToponymRecogniser:
             return False  # the first word of a longer name we do not know ("Bani Hushaysh", "Al Shabaab")
         if not strong and population < LONGER_NAME_MIN_POPULATION and self._ends_longer_name(text, tokens, run[first]):
             return False  # the last word of one ("Puerto Resistencia", "John Kerry")
+        if word.lower() in self.words.common_words and not strong:
+            # "the Ministry of Economy", "Freedom Square": an everyday word is a town only
+            # where the text puts something in it ("in Reading", "Mobile, Alabama") or lists
+            # it among names ("the towns of Sokode, Bafilo and Mango")
+            mention.is_uncued_common_word = not (
+                has_locative_cue(text, mention.start, strict=True) or has_named_container_after(text, mention.end)
+                or NAME_LIST_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None)
+            return True
         if strong or population >= UNCUED_MIN_POPULATION:
             return True
         return has_locative_cue(text, mention.start) or has_container_after(text, mention.end)
+
+
+def _by_own_name(mention: Mention) -> list[Candidate]:
+    """The candidates whose name is the mention's or a spelling of it ("Oromia", "Oromiya"),
+    not another name altogether ("Zamora" is also one of Castile and León's)."""
+    written = normalise_name(mention.text)
+    return [c for c in mention.candidates
+            if difflib.SequenceMatcher(None, normalise_name(c.name), written).ratio() >= SAME_NAME_MIN_SIMILARITY]
 
 
 def _side_by_side_capitalised(text: str, first: Token, second: Token) -> bool:
@@ -469,9 +528,12 @@ def is_sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 3):start])) or start == 0
 
 
-def has_locative_cue(text: str, start: int) -> bool:
+def has_locative_cue(text: str, start: int, *, strict: bool = False) -> bool:
+    """A preposition or modifier of place right before ``start``; ``strict`` leaves out
+    those that also join names and nouns ("Ministry of Economy", "the road to Freedom")."""
     before = text[max(0, start - 14):start].split()
-    return bool(before) and before[-1].lower() in _LOCATIVE_CUES
+    cues = _STRICT_LOCATIVE_CUES if strict else _LOCATIVE_CUES
+    return bool(before) and before[-1].lower() in cues
 
 
 def is_bracketed(text: str, start: int) -> bool:
@@ -481,6 +543,11 @@ def is_bracketed(text: str, start: int) -> bool:
 
 def has_container_after(text: str, end: int) -> bool:
     return text[end:end + 2] in (", ", " (")
+
+
+def has_named_container_after(text: str, end: int) -> bool:
+    """A container that is a name: "Mobile, Alabama", not "Economy, and windows"."""
+    return has_container_after(text, end) and text[end + 2:end + 3].isupper()
 
 
 def names_its_division(gap: str) -> bool:
