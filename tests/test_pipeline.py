@@ -66,6 +66,11 @@ def test_pipeline_codes_event(pipeline, text, event_type, sub_type, date):
     # A person's nationality is not where the event was.
     ("On 4 May 2024 some 800 people marched through Chemnitz, Germany. Police said a Syrian, an Afghan and "
      "a Bulgarian man were attacked and injured during the march.", "DE"),
+    # Whose citizens, and the neighbour across a border, are not where the event was.
+    ("On 4 May 2024 police clashed with protesters in Zahedan, Iran. Nine foreigners, including citizens "
+     "of Germany, Poland and Italy, had been arrested at the scene of riots, the ministry said.", "IR"),
+    ("BAKU, Azerbaijan - On 4 May 2024 police fired rubber bullets at villagers protesting in Soyudlu, a "
+     "village near the border with Armenia.", "AZ"),
 ])
 def test_pipeline_locates_event_where_it_happened_not_by_actor_nationality(pipeline, text, country_code):
     events = _extract(pipeline, text).events

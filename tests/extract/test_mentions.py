@@ -66,6 +66,12 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("The coalition postponed a march that had been planned for Thursday.", "march"),
     ("He said protesters would assemble at the interchange on Thursday.", "protesters"),
     ("Police arrested a man accused of posting a false report on Facebook.", "arrested"),
+    # What events are called, covered or the state someone is in, and the weather's damage.
+    ("Khamenei described the protests as riots designed by the United States.", "riots"),
+    ("Khamenei described the protests as riots designed by the United States.", "protests"),
+    ("The editor of Radio M, which covered the marches closely, was arrested at his home.", "marches"),
+    ("The three men have already spent more than two years in pretrial detention.", "detention"),
+    ("A cold snap in February damaged greenhouse crops in the Souss-Massa region.", "damaged greenhouse crops"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
@@ -112,10 +118,21 @@ def test_mentions_keep_the_arrest_of_a_suspect_of_protest_or_a_political_charge(
 @pytest.mark.parametrize("text", [
     "Thousands protested in the capital on Sunday.",
     "With no permit in hand, thousands marched to parliament.",
+    "Rioters set fire to cars as heavy rains fell on the capital.",
 ])
 def test_mentions_keep_real_event_eventive(lexicon, text):
     mentions = _mentions(lexicon, text)
     assert mentions and all(m.is_eventive for m in mentions)
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Police detained 40 people in Kampala, describing the march as unlawful.", "detained"),
+    ("Journalists who had covered the protest were detained on Friday.", "detained"),
+    ("Police detained 12 people who remained in the square.", "detained"),
+])
+def test_mentions_keep_the_event_beside_a_labelled_or_covered_one(lexicon, text, trigger):
+    mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
+    assert mention.is_eventive
 
 
 def test_mentions_skip_excluded_spans(lexicon):

@@ -46,6 +46,18 @@ def test_times_yearless_date_picks_nearest_past_year(text, date):
     assert _only(text).date == date
 
 
+@pytest.mark.parametrize("text", [
+    "The Friday marches grew week by week.",
+    "Protest leaders say their weekly Saturday night rallies will go ahead.",
+])
+def test_times_weekday_of_a_weekly_habit_dates_nothing(text):
+    assert find_time_expressions(text, REF) == []
+
+
+def test_times_weekday_before_a_gathering_word_is_still_a_day():
+    assert [t.text for t in find_time_expressions("On Friday protests erupted in the capital.", REF)] == ["Friday"]
+
+
 @pytest.mark.parametrize("text,phrase,date,kind", [
     ("Police came yesterday.", "yesterday", D(2021, 3, 16), "relative"),
     ("Police came today.", "today", D(2021, 3, 17), "relative"),

@@ -266,10 +266,30 @@ BANNED_BEFORE = re.compile(
     r"\b(?:bann(?:ed|ing)|bans|ban\s+on|outlaw(?:ed|s|ing)|prohibit(?:ed|s|ing)|forb(?:ids|ade|idding)|"
     r"prevent(?:ed|s|ing)?|thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?)\s+(?:a|an|any|all|the)?\s*"
     r"(?:(?:street|public|mass|further|unauthori[sz]ed|planned|opposition)\s+)*$", re.I)
+# "described the protests as riots designed by the United States": what someone calls events
+# told elsewhere, not another event.
+LABEL_VERB = (r"\b(?:describ(?:ed|es|ing)|brand(?:ed|s|ing)|label(?:l?ed|s|l?ing)|term(?:ed|s|ing)|"
+              r"dismiss(?:ed|es|ing)|portray(?:ed|s|ing)|characteri[sz](?:ed|es|ing)|call(?:ed|s|ing))\s+")
+LABEL_BEFORE = re.compile(LABEL_VERB + r"(?:[\w'’-]+\s+){1,5}?as\s+(?:(?:an?|the|mere|just)\s+)?(?:[\w'’-]+\s+)?$", re.I)
+LABELLED_BEFORE = re.compile(LABEL_VERB + r"(?:the\s+|these\s+|those\s+|their\s+)?(?:[\w'’-]+\s+)?$", re.I)
+LABELLED_AFTER = re.compile(r"\s+as\b")
+# "the news site, which covered the marches closely, ...": the events a reporter covered.
+COVERED_BEFORE = re.compile(
+    r"\b(?:which|that|who)\s+(?:had\s+|has\s+)?(?:covered|reported\s+on|documented)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    re.I)
+# "have already spent more than two years in pretrial detention": a state, not an arrest.
+DETENTION_STATE_BEFORE = re.compile(
+    r"\b(?:spent|spend|spending|remain(?:s|ed|ing)?|languish(?:ed|es|ing)?|years|months|weeks)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w-]+\s+)?$", re.I)
+# "A cold snap in February damaged greenhouse crops": the weather's damage.
+NATURAL_CAUSE_BEFORE = re.compile(
+    r"\b(?:cold\s+snap|frosts?|droughts?|hail(?:storms?)?|heat\s*waves?|floods?|flooding|storms?|cyclones?|"
+    r"hurricanes?|typhoons?|earthquakes?|quakes?|landslides?|wildfires?|bushfires?|rains?|downpours?|winds?|"
+    r"locusts?|pests?)\b[^.;:]{0,40}$", re.I)
 # Patterns on a mention's clause before it that make it no event of the article; each
 # pattern's comment above it gives its example.
 UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, LODGED_BEFORE, BANNED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE,
-                        CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE)
+                        CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE, LABEL_BEFORE, COVERED_BEFORE)
 
 
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:
@@ -291,6 +311,12 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
     if YEAR_NAMED_BEFORE.search(text, max(sentence_start, mention.start - 60), mention.start):
         return True
     if mention.kind == "attack" and FORCES_COUNT_BEFORE.search(before):
+        return True
+    if LABELLED_BEFORE.search(before) and LABELLED_AFTER.match(text, mention.end):
+        return True
+    if mention.kind == "arrest" and DETENTION_STATE_BEFORE.search(before):
+        return True
+    if mention.kind == "looting" and NATURAL_CAUSE_BEFORE.search(before):
         return True
     if mention.kind == "arrest" and (CRIME_SUSPECT_AFTER.match(text, mention.end)
                                      or UNNAMED_SUSPECT_AFTER.match(text, mention.end)

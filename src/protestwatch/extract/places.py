@@ -83,6 +83,12 @@ GOVERNMENT_OBJECT_BEFORE = re.compile(
 GOVERNMENT_SOURCE_BEFORE = re.compile(
     r"\b(?:backing|support|approval|criticism|pressure|praise|condemnation|funding|aid|loans?|sanctions|"
     r"warnings?|objections?)\s+(?:from|by)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)?$")
+# "nine foreign nationals, including citizens of Germany, Poland and Italy": whose people.
+NATIONALS_OF_BEFORE = re.compile(
+    r"\b(?:citizens|nationals|natives|passport\s+holders|subjects)\s+of\s+"
+    r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$")
+# "a village near the border with Armenia": the neighbour across the border, not where.
+BORDER_WITH_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.I)
 # "Callum Hartley, 26, of Mexborough": where a person lives.
 HOME_TOWN_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+$")
 # "the U.S.-based rights group HRANA": where an organisation sits, not where anything happened.
@@ -180,12 +186,15 @@ def _is_heading(sentence: str) -> bool:
 
 def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
     """Whether a place mention can say where something happened: not a name inside an
-    actor, a hospital destination, a demand, people's origin, an owner or whose forces they are."""
+    actor, a hospital destination, a demand, people's origin or nationality, an owner, the
+    neighbour across a border or whose forces they are."""
     return not (place.lat is None or place.precision == "continent" or _is_actor_word(place, analysis.text, lexicon)
                 or _is_casualty_destination(place, analysis.text)
                 or _is_in_claim(place, analysis, lexicon)
                 or PEOPLE_FROM_BEFORE.search(analysis.text, max(0, place.start - 40), place.start)
                 or HOME_TOWN_BEFORE.search(analysis.text, max(0, place.start - 12), place.start)
+                or NATIONALS_OF_BEFORE.search(analysis.text, max(0, place.start - 80), place.start)
+                or BORDER_WITH_BEFORE.search(analysis.text, max(0, place.start - 30), place.start)
                 or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
                 or COMPANY_LIST_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or MISSION_OF_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)

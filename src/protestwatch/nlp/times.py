@@ -101,6 +101,9 @@ _FULL_WEEKDAYS = [r["name"] for r in read_table("weekdays.csv")]
 MONTH = rf"(?:(?:{_capitalised(_FULL_MONTHS)})\b|(?:{_capitalised(set(MONTH_NUMBERS) - {m.lower() for m in _FULL_MONTHS})})\b\.?)"
 WEEKDAY_NAME = rf"(?:{_capitalised(_FULL_WEEKDAYS)})\b"
 WEEKDAY = rf"(?:{WEEKDAY_NAME}|(?:{_capitalised(set(WEEKDAY_INDEX) - {w.lower() for w in _FULL_WEEKDAYS})})\b\.?)"
+# A weekday between a determiner and a plural gathering noun names a weekly habit.
+_HABIT_BEFORE = r"(?:(?<=[Tt]he )|(?<=[Tt]heir )|(?<=[Ii]ts )|(?<=[Ww]eekly ))"
+_HABIT_NOUNS = r"(?:marches|protests|rallies|demonstrations|gatherings|vigils|sit-ins|strikes|prayers|sermons)"
 DAY = r"(?:[0-3]?\d(?!\d)(?:st|nd|rd|th)?)"
 YEAR = r"(?:(?:1[89]|20)\d\d)\b"
 UNIT = rf"(?i:{build_alternation(UNIT_DAYS)})\b"
@@ -138,7 +141,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                 rf"(?P<core>{build_alternation(row['name'] for row in _HOLIDAY_ROWS).replace(chr(39), '[' + chr(39) + '’]')})\b"
                 # "before the Christmas season": weeks, not the day
                 r"(?!\s+(?i:season|holidays?|period|break|rush))"),
-    ("weekday", rf"(?<!(?i:next) )\b(?:(?i:last|this|past)\s+)?(?P<wd>{WEEKDAY_NAME})(?:\s+(?i:{build_alternation(read_words('day_parts.csv'))})\b)?"),
+    # "The Friday marches grew week by week": a weekly habit, not a day
+    ("weekday", rf"(?<!(?i:next) )\b(?!{_HABIT_BEFORE}{WEEKDAY_NAME}\s+(?:[a-z]+\s+)?{_HABIT_NOUNS}\b)"
+                rf"(?:(?i:last|this|past)\s+)?(?P<wd>{WEEKDAY_NAME})(?:\s+(?i:{build_alternation(read_words('day_parts.csv'))})\b)?"),
     ("weekday_span", rf"\b(?i:from|between)\s+(?P<wd1>{WEEKDAY_NAME})\s+(?i:to|and|until|through|till)\s+(?P<wd2>{WEEKDAY_NAME})"),
     # "after a weekend of riots": the weekend just past, as "last weekend"
     ("weekend", r"\b(?i:last|this|past|over\s+the|the\s+past|a(?=\s+weekend\s+of\b))\s+(?i:weekend)\b"),
