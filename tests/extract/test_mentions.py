@@ -72,10 +72,33 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("The editor of Radio M, which covered the marches closely, was arrested at his home.", "marches"),
     ("The three men have already spent more than two years in pretrial detention.", "detention"),
     ("A cold snap in February damaged greenhouse crops in the Souss-Massa region.", "damaged greenhouse crops"),
+    ("Macron, who on Wednesday called the shooting \"inexplicable\", left the summit early.", "shooting"),
+    ("The unions stepped back on Monday night, suspending a nationwide strike over fuel prices.", "strike"),
+    ("The union gave the government 14 days to pay or face a nationwide sit-in.", "sit-in"),
+    ("Fans poured into the streets of Blantyre to celebrate the title late into the night.", "poured into the streets"),
+    ("The authority said the arrest was unrelated to the strike.", "arrest"),
+    ("The marches were organized online by a loose network of parents' groups.", "marches"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
     assert mention.is_irrealis
+
+
+def test_mentions_skip_trigger_words_inside_a_name(lexicon):
+    text = "Nyasa Big Bullets sealed the title after beating Silver Strikers 2-0 last Saturday."
+    assert not [m for m in _mentions(lexicon, text) if m.kind == "protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 June 2020, students joined a Unity March in Oxford (Mississippi).",
+    "On 7 November 2020, pro-Biden supporters gathered in Evanston to celebrate the AP's projection.",
+])
+def test_mentions_keep_named_marches_and_political_celebrations(lexicon, text):
+    assert any(m.is_eventive for m in _mentions(lexicon, text))
+
+
+def test_mentions_read_a_title_case_headline(lexicon):
+    assert [m.text for m in _mentions(lexicon, "Police Clash With Protesters in Minsk")]
 
 
 @pytest.mark.parametrize("text,kinds", [

@@ -54,6 +54,21 @@ def test_times_weekday_of_a_weekly_habit_dates_nothing(text):
     assert find_time_expressions(text, REF) == []
 
 
+def test_times_weekday_span_ending_on_the_reports_weekday_ends_that_day():
+    friday = D(2023, 6, 30)
+    [span] = resolve_open_spans(find_time_expressions("during the night from Thursday to Friday", friday), friday)
+    assert (span.date, span.end_date) == (D(2023, 6, 29), friday)
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("LIVE: '1 Million March 4 Children' rallies across Canada", False),
+    ("Protests on March 4 Draw Thousands", True),
+    ("They met in Paris, March 4 Protesters said.", True),
+])
+def test_times_month_and_day_between_capitalised_words_are_a_name(text, dated):
+    assert bool(find_time_expressions(text, REF)) == dated
+
+
 def test_times_weekday_before_a_gathering_word_is_still_a_day():
     assert [t.text for t in find_time_expressions("On Friday protests erupted in the capital.", REF)] == ["Friday"]
 
@@ -120,7 +135,9 @@ def test_times_weekend_seen_from_a_weekend_day(text, reference, date, end_date):
     ("Strikes ran between 3 and 5 June.", D(2020, 6, 3), D(2020, 6, 5)),
     ("Strikes ran 3-5 March.", D(2021, 3, 3), D(2021, 3, 5)),
     ("Strikes ran from March 3 to 5.", D(2021, 3, 3), D(2021, 3, 5)),
-    ("Strikes ran from Monday to Wednesday.", D(2021, 3, 8), D(2021, 3, 10)),
+    # In Wednesday's copy, as "on Wednesday" is that day (wire style).
+    ("Strikes ran from Monday to Wednesday.", D(2021, 3, 15), D(2021, 3, 17)),
+    ("Strikes ran from Monday to Tuesday.", D(2021, 3, 15), D(2021, 3, 16)),
 ])
 def test_times_spans(text, date, end_date):
     found = _only(text)

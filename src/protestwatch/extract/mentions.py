@@ -28,6 +28,9 @@ WORD = re.compile(r"[\w'-]+")
 COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:(?:a|an|the|mass|large|street)\s+){0,2}", re.I)
 # Capitalised inside a sentence, these are months, not triggers.
 MONTH_HOMONYMS = frozenset({"March"})
+# A capitalised word right before, inside a sentence (after a word, not opening it).
+NAME_WORD_BEFORE = re.compile(r"(?<=[\w,] )[A-Z][\w'’-]*\s$")
+AGENT_NAME = re.compile(r"[A-Z][a-z]+ers")
 # A short quoted phrase around a trigger: the opening mark at most two words before it,
 # the closing one right after it.
 SCARE_QUOTE_BEFORE = re.compile(r"[\"“](?:[\w'’-]+\s+){0,2}$")
@@ -73,6 +76,12 @@ UNREAL_AFTER = re.compile(
     # "the protest umbrella group", "drone images": a noun that names something else
     r"|\s+(?:umbrella\s+)?(?:group|groups|movement|movements|leaders?|organi[sz]ers?|coalition|alliance|umbrella|"
     r"songs?|slogans?|images?|footage|photos?|photographs?|pictures?|videos?)\b"
+    # "Fans poured into the streets to celebrate the title": a sports or holiday celebration,
+    # not a protest (a rally celebrating an election result is one)
+    r"|[^.;:]{0,60}?\b(?:to\s+celebrate|in\s+celebration\s+of|celebrating)\b[^.;:]{0,60}?\b(?:title|championship|cup|"
+    r"trophy|league|promotion|team|club|victory\s+over|festival|holiday|new\s+year|eid|christmas|diwali)\b"
+    # "the arrest was unrelated to the strike": police work told apart from the events
+    r"|\s+(?:was|were|is|are)\s+(?:unrelated|not\s+(?:related|connected|linked))\b"
     # "the shooting investigation": the inquiry, not the shooting; "the detention centre": a place
     r"|\s+(?:investigation|inquiry|probe|case|trial|centres?|centers?|facilit(?:y|ies))\b"
     # "protests have been held every Saturday night for twelve weeks": a habit, not one event
@@ -97,7 +106,13 @@ CALL_OR_PLAN_BEFORE = re.compile(
     # "denied reports circulating on social media that police had detained students"
     r"|\b(?:denied|denies|deny|dismissed|rejected)\s+(?:the\s+)?(?:reports?|claims?|rumou?rs?|allegations?)\b[^.;]{0,90}$"
     # "decided not to stage a demonstration"
-    r"|\b(?:not|never)\s+to\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+    r"|\b(?:not|never)\s+to\s+(?:[\w'’-]+\s+){0,3}$"
+    # "pay the grants or face a nationwide sit-in": a threat
+    r"|\bor\s+face\s+(?:a|an|further|more)\s+(?:[\w'’-]+\s+){0,3}$"
+    # "suspending a nationwide strike", "called off the march": what will not happen
+    r"|\b(?:suspend(?:ed|ing|s)?|call(?:ed|ing|s)?\s+off|cancell?(?:ed|ing|s)?|postpon(?:ed|ing|es)|avert(?:ed|ing|s)?|"
+    r"shelv(?:ed|ing|es)|abandon(?:ed|ing|s)?)\s+(?:a|an|the|its|their|his|her|this|next)\s+"
+    r"(?:planned\s+|threatened\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # 'chanted "Arrest Yoon!"', 'shouting "Iran out, out!"': the words of a slogan are what a crowd
 # wants, neither an event nor where it is; 'what he once called his "Stalingrad defense"' is a name.
 SLOGAN_BEFORE = re.compile(
@@ -183,7 +198,8 @@ FORCES_COUNT_BEFORE = re.compile(
     r"\b\d[\d,]*\s+(?:police\s+)?(?:officers|policemen|police|soldiers|troops|members of the security forces)"
     r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+|was\s+)?$", re.I)
 # "The marches came as Israel pressed its offensive": the events just told, told again.
-RETOLD_AFTER = re.compile(r"\s+(?:came|come|follow(?:ed)?|took place|were held|continued)\b", re.I)
+RETOLD_AFTER = re.compile(
+    r"\s+(?:came|come|follow(?:ed)?|took place|were held|continued|were\s+(?:organi[sz]ed|called|announced))\b", re.I)
 RETOLD_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|These|Those|Such)\s+$")
 
 
@@ -241,13 +257,23 @@ def _match_sentence(sentence: str, offset: int, index: int, lexicon: Lexicon) ->
     # Longest first, so "stun grenades" (intervention) wins over "grenades" (grenade).
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[Mention] = []
+    headline = _is_title_case(sentence)
     for mention in candidates:
         if mention.text in MONTH_HOMONYMS and _is_month_use(sentence, mention.start - offset, mention.end - offset):
             continue  # "on 8 March", "March 2021": the month, not a march
+        if not headline and NAME_WORD_BEFORE.search(sentence, 0, mention.start - offset) \
+                and AGENT_NAME.fullmatch(mention.text):
+            continue  # "beating Silver Strikers 2-0": a club's name (but "joined the Unity March")
 
         if not _overlaps_any(mention.start, mention.end, [(k.start, k.end) for k in kept]):
             kept.append(mention)
     return kept
+
+
+def _is_title_case(sentence: str) -> bool:
+    """A headline written in title case ("Police Clash With Protesters"): its capitals say nothing."""
+    words = WORD.findall(sentence)
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) > len(words) / 2
 
 
 def _is_month_use(sentence: str, start: int, end: int) -> bool:
@@ -266,13 +292,13 @@ BANNED_BEFORE = re.compile(
     r"\b(?:bann(?:ed|ing)|bans|ban\s+on|outlaw(?:ed|s|ing)|prohibit(?:ed|s|ing)|forb(?:ids|ade|idding)|"
     r"prevent(?:ed|s|ing)?|thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?)\s+(?:a|an|any|all|the)?\s*"
     r"(?:(?:street|public|mass|further|unauthori[sz]ed|planned|opposition)\s+)*$", re.I)
-# "described the protests as riots designed by the United States": what someone calls events
-# told elsewhere, not another event.
+# "described the protests as riots designed by the United States", "called the shooting
+# "inexplicable"": what someone calls events told elsewhere, not another event.
 LABEL_VERB = (r"\b(?:describ(?:ed|es|ing)|brand(?:ed|s|ing)|label(?:l?ed|s|l?ing)|term(?:ed|s|ing)|"
               r"dismiss(?:ed|es|ing)|portray(?:ed|s|ing)|characteri[sz](?:ed|es|ing)|call(?:ed|s|ing))\s+")
 LABEL_BEFORE = re.compile(LABEL_VERB + r"(?:[\w'’-]+\s+){1,5}?as\s+(?:(?:an?|the|mere|just)\s+)?(?:[\w'’-]+\s+)?$", re.I)
 LABELLED_BEFORE = re.compile(LABEL_VERB + r"(?:the\s+|these\s+|those\s+|their\s+)?(?:[\w'’-]+\s+)?$", re.I)
-LABELLED_AFTER = re.compile(r"\s+as\b")
+LABELLED_AFTER = re.compile(r"\s+(?:as\b|[\"“])")
 # "the news site, which covered the marches closely, ...": the events a reporter covered.
 COVERED_BEFORE = re.compile(
     r"\b(?:which|that|who)\s+(?:had\s+|has\s+)?(?:covered|reported\s+on|documented)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",

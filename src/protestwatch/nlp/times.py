@@ -248,9 +248,18 @@ def _collect_matches(text: str, names: Optional[tuple[str, ...]] = None) -> list
     found.sort(key=lambda item: (-(item[2][1] - item[2][0]), RULE_PRIORITY[item[0]]))
     chosen: list[tuple[str, re.Match, tuple[int, int]]] = []
     for name, match, (start, end) in found:
+        if name == "date_md" and _is_inside_a_name(text, start, end):
+            continue
         if all(end <= taken_start or start >= taken_end for _, _, (taken_start, taken_end) in chosen):
             chosen.append((name, match, (start, end)))
     return [(name, match) for name, match, _ in sorted(chosen, key=lambda item: item[2][0])]
+
+
+def _is_inside_a_name(text: str, start: int, end: int) -> bool:
+    """"the 1 Million March 4 Children rallies": a month and a day between capitalised words,
+    mid-sentence, belong to a name."""
+    return (NAME_WORD_BEFORE.search(text, max(0, start - 30), start) is not None
+            and NAME_WORD_AFTER.match(text, end) is not None)
 
 
 def _rules_that_may_match(text: str, names: Optional[tuple[str, ...]]) -> list[tuple[str, re.Pattern]]:
@@ -283,6 +292,9 @@ class _Context:
     previous: Optional[dt.date] = None
 
 
+# A capitalised word right before a month (not opening a sentence), and one right after its day.
+NAME_WORD_BEFORE = re.compile(r"(?<=[\w,] )[A-Z][\w'’]*\s+$")
+NAME_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
 # "shortly after 1:00 am (2200 GMT Wednesday)": the same moment in another time zone, whose
 # day is not the day of what the sentence tells.
 CLOCK_CONVERSION = re.compile(
@@ -486,7 +498,9 @@ def _resolve_weekday(match: re.Match, context: _Context) -> Resolved:
 
 
 def _resolve_weekday_span(match: re.Match, context: _Context) -> Resolved:
-    end = previous_weekday(WEEKDAY_INDEX[match["wd2"].lower()], context.reference)
+    # "the night from Thursday to Friday" in Friday's copy ends today, as "on Friday" does
+    last = WEEKDAY_INDEX[match["wd2"].lower()]
+    end = context.reference if last == context.reference.weekday() else previous_weekday(last, context.reference)
     start = previous_weekday(WEEKDAY_INDEX[match["wd1"].lower()], end + dt.timedelta(days=1))
     return start, end, "day", "span"
 
