@@ -34,6 +34,7 @@ def test_mentions_prefer_longest_match(lexicon):
     ("The UN said it was horrified by the attack.", "attack"),
     ("Lawyers will file cases on behalf of the victims of Monday's attack.", "attack"),
     ("Police detained 41 people they accused of arson.", "arson"),
+    ("Unrest threatens work against an Ebola outbreak that has killed more than 2,000 people.", "killed"),
 ])
 def test_mentions_flag_grievance(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if m.text == trigger)
@@ -78,6 +79,16 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Fans poured into the streets of Blantyre to celebrate the title late into the night.", "poured into the streets"),
     ("The authority said the arrest was unrelated to the strike.", "arrest"),
     ("The marches were organized online by a loose network of parents' groups.", "marches"),
+    ('Romania had been the target of "aggressive hybrid attacks" by Russia.', "attacks"),
+    ("Sandu, who campaigned on fighting corruption, won the runoff.", "fighting"),
+    ("Calls on social media for protests on Nov. 11, 2022 produced no visible turnout.", "protests"),
+    ("Analysts say large-scale protest is unlikely.", "protest"),
+    ("Demonstrations have been all but banned under a 2013 law.", "Demonstrations"),
+    ("The protests are the largest since rallies over rising prices in the spring.", "protests"),
+    ("The protests are the largest since rallies over rising prices in the spring.", "rallies"),
+    ("He said the violence was not a protest about the cost of living.", "protest"),
+    ("Police said they had arrested 17 foreign nationals accused of running an online gambling scam.", "arrested"),
+    ("The agency said it had arrested 27 people this week in a crackdown on electricity theft.", "arrested"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
@@ -152,6 +163,8 @@ def test_mentions_keep_real_event_eventive(lexicon, text):
     ("Police detained 40 people in Kampala, describing the march as unlawful.", "detained"),
     ("Journalists who had covered the protest were detained on Friday.", "detained"),
     ("Police detained 12 people who remained in the square.", "detained"),
+    ("Fighting broke out between rival fans in Athens.", "Fighting"),
+    ("Police arrested 17 protesters accused of blocking the road.", "arrested"),
 ])
 def test_mentions_keep_the_event_beside_a_labelled_or_covered_one(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

@@ -342,6 +342,9 @@ def test_resolve_landmark_beyond_its_sentence_takes_a_town_of_the_country_in_foc
     ("The far-right Freedom and Direct Democracy party joined the rally in Prague.", "Freedom"),
     ("They met at the corner of Wellington and Metcalfe streets in Ottawa.", "Wellington"),
     ("The independent Turan news agency reported that 14 people were detained in Baku.", "Turan"),
+    ("Twenty-three inmates were killed in the La Modelo riot in Bogota.", "La"),
+    ("The Unity Pact said dozens of its members had been detained in Bolivia.", "Unity"),
+    ('"They burned our church," said a resident of Jaranwala.', "They burned our church"),
 ])
 def test_resolve_abbreviations_everyday_words_and_agencies_are_no_towns(geoparser, text, absent):
     assert absent not in by_text(geoparser.parse(text))

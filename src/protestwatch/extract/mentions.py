@@ -40,6 +40,7 @@ ACCIDENT_WINDOW_WORDS = 12
 # "No arrests were made", "these are not protests", "without further clashes": the trigger is denied.
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:no|not|without|zero|don['’]t|didn['’]t|never)(?:\s+(?:further|more|other|new|major|serious|reported))?"
+    r"(?:\s+(?:a|an|any))?"
     r"|(?:no\s+one|nobody|none)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|got))\s*$", re.I)
 # "feared riots fail to materialise", "protests being advertised for the weekend": what
 # follows the trigger denies it or puts it in the future.
@@ -57,7 +58,7 @@ UNREAL_AFTER = re.compile(
     r"take\s+to\s+the\s+streets)\b"
     r"|[^.;:]{0,120}?\b(?:(?:has|have|had)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b"
     # "all public demonstrations in the city remained banned": a ban, not an event
-    r"|[^.;:]{0,50}?\b(?:remain(?:s|ed)?|are|were|is|was|have\s+been|had\s+been)\s+(?:effectively\s+|still\s+|now\s+)?"
+    r"|[^.;:]{0,50}?\b(?:remain(?:s|ed)?|are|were|is|was|have\s+been|had\s+been)\s+(?:effectively\s+|still\s+|now\s+|all\s+but\s+)?"
     r"(?:banned|prohibited|forbidden|outlawed|illegal)\b"
     # "some of the largest tractor protests of recent years": a comparison, not an event
     r"|\s+(?:of|in)\s+(?:recent\s+)?(?:years|decades|a\s+generation|living\s+memory)\b"
@@ -71,8 +72,9 @@ UNREAL_AFTER = re.compile(
     r"|[^.;]{0,60}?,\s+(?:bringing|raising|taking|pushing)\s+the\s+(?:[\w-]+\s+)?toll\s+to\b"
     # "the death toll rose to 26": a count of deaths told elsewhere
     r"|\s+tolls?\s+(?:rose|has\s+risen|had\s+risen|climbed|stands|stood|reached|is|was|to|from|of)\b"
-    # "the farmers' protests are likely to steal the show": a forecast
+    # "the farmers' protests are likely to steal the show", "large-scale protest is unlikely": a forecast
     r"|\s+(?:are|is|were|was)\s+(?:likely|expected|set|due|scheduled|planned)\s+to\b"
+    r"|\s+(?:are|is|were|was|seems?|seemed|looks?|looked)\s+(?:unlikely|improbable|possible|inevitable)\b"
     # "the protest umbrella group", "drone images": a noun that names something else
     r"|\s+(?:umbrella\s+)?(?:group|groups|movement|movements|leaders?|organi[sz]ers?|coalition|alliance|umbrella|"
     r"songs?|slogans?|images?|footage|photos?|photographs?|pictures?|videos?)\b"
@@ -97,8 +99,8 @@ CALL_OR_PLAN_BEFORE = re.compile(
     r"|(?:[\w'’-]+\s+)?)$"
     # "unions have called a tenth nationwide day of strikes and marches for Tuesday"
     r"|\bcall(?:ed|s|ing)\s+(?:for\s+)?(?:a|an|another|new|fresh|further)\s+(?:[\w'’\"“”-]+\s+){0,8}[\"“]?$"
-    # "protest groups have called for marches to resume on Monday"
-    r"|\bcall(?:ed|s|ing)\s+for\s+[^.;:]{0,80}$"
+    # "protest groups have called for marches to resume on Monday", "calls on social media for protests"
+    r"|\bcall(?:ed|s|ing)\s+(?:on\s+(?:social\s+media|[\w-]+)\s+)?for\s+[^.;:]{0,80}$"
     # "union leaders floated a new national day of protest on Saturday"
     r"|\b(?:floated|mooted|proposed)\s+(?:a|an|another|new|the)\s+[^.;:]{0,60}$"
     # "faculty members said they planned to walk out of their offices on Friday in protest"
@@ -130,7 +132,10 @@ CRIME_SUSPECT_AFTER = re.compile(
     # "police officer Gustavo Florentin has been arrested over the death of Rodrigo Quintana"
     r"|\s+(?:over|for|in\s+connection\s+with)\s+(?:the\s+)?(?:death|killing|murder|shooting)\s+of\b"
     r"|[^.;]{0,80}?\bin\s+connection\s+with\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:investigation|probe|inquiry)\b"
-    r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b", re.I)
+    r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b"
+    # "arrested 27 people in Peshawar this week in a crackdown on electricity theft"
+    r"|[^.;]{0,80}?\bin\s+an?\s+(?:[\w-]+\s+)?crackdown\s+on\s+(?:[\w-]+\s+){0,2}?(?:theft|smuggling|drugs?|"
+    r"trafficking|fraud|crime|gangs?|hoarding|piracy|gambling|poaching|counterfeit\w*|illegal\s+\w+)\b", re.I)
 # "arrested a man accused of posting a false report on Facebook", "two filling station managers
 # accused of hoarding petrol": unnamed suspects of an offence, unless they are of the movement
 # (activists, leaders, protesters) or the offence is the protest itself or a political charge.
@@ -146,7 +151,7 @@ CRIMINAL_CHARGE_AFTER = re.compile(
     r"|[^.;]{0,80}?\bas\s+part\s+of\s+an?\s+(?:[\w-]+\s+)?(?:investigation|probe|inquiry)\b"
     r"|\s+(?:[\w'’-]+\s+){0,4}?over\s+an?\s+(?:[\w-]+\s+)?(?:robbery|theft|murder|killing|fraud|burglary)\b", re.I)
 UNNAMED_SUSPECT_AFTER = re.compile(
-    rf"\s+(?:a|an|two|three|four|five|\d)\s+(?![^.;]{{0,60}}?\b{POLITICAL_SUSPECT}\b)[^.;]{{0,60}}?"
+    rf"\s+(?:a|an|two|three|four|five|\d+)\s+(?![^.;]{{0,60}}?\b{POLITICAL_SUSPECT}\b)[^.;]{{0,60}}?"
     r"\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|in\s+connection\s+with|on\s+(?:a\s+)?charges?\s+of|"
     r"who\s+(?:had\s+)?(?:posted|shared|sent|published|wrote))\b"
     rf"(?![^.;]{{0,40}}?\b{POLITICAL_OFFENCE})", re.I)
@@ -199,7 +204,8 @@ FORCES_COUNT_BEFORE = re.compile(
     r"\s+(?:were\s+|had\s+been\s+|have\s+been\s+|was\s+)?$", re.I)
 # "The marches came as Israel pressed its offensive": the events just told, told again.
 RETOLD_AFTER = re.compile(
-    r"\s+(?:came|come|follow(?:ed)?|took place|were held|continued|were\s+(?:organi[sz]ed|called|announced))\b", re.I)
+    r"\s+(?:came|come|follow(?:ed)?|took place|were held|continued|were\s+(?:organi[sz]ed|called|announced)|"
+    r"(?:are|were)\s+(?:the\s+)?(?:largest|biggest|first|latest|worst))\b", re.I)
 RETOLD_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|These|Those|Such)\s+$")
 
 
@@ -312,10 +318,21 @@ NATURAL_CAUSE_BEFORE = re.compile(
     r"\b(?:cold\s+snap|frosts?|droughts?|hail(?:storms?)?|heat\s*waves?|floods?|flooding|storms?|cyclones?|"
     r"hurricanes?|typhoons?|earthquakes?|quakes?|landslides?|wildfires?|bushfires?|rains?|downpours?|winds?|"
     r"locusts?|pests?)\b[^.;:]{0,40}$", re.I)
+# "the largest since rallies over rising prices in the spring": the yardstick of a comparison.
+YARDSTICK_BEFORE = re.compile(r"\b(?:largest|biggest|worst|deadliest|first)\s+(?:[\w'’-]+\s+){0,3}?since\s+(?:the\s+)?$",
+                              re.I)
+# "aggressive hybrid attacks by Russia", "cyber attacks": no violence on the ground.
+FIGURATIVE_ATTACK_BEFORE = re.compile(r"\b(?:cyber|hybrid|verbal|rhetorical|personal|legal|online|ransomware)[\s-]*$",
+                                      re.I)
+# "campaigned on fighting corruption": a cause, not a fight.
+ABSTRACT_FOE_AFTER = re.compile(
+    r"\s+(?:against\s+)?(?:corruption|poverty|crime|inflation|terrorism|disease|climate\s+change|impunity|"
+    r"discrimination|racism|inequality|hunger|fires?|wildfires?|the\s+virus|the\s+pandemic|fake\s+news|extremism)\b",
+    re.I)
 # Patterns on a mention's clause before it that make it no event of the article; each
 # pattern's comment above it gives its example.
 UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, LODGED_BEFORE, BANNED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE,
-                        CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE, LABEL_BEFORE, COVERED_BEFORE)
+                        CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE, LABEL_BEFORE, COVERED_BEFORE, YARDSTICK_BEFORE)
 
 
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:
@@ -343,6 +360,10 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
     if mention.kind == "arrest" and DETENTION_STATE_BEFORE.search(before):
         return True
     if mention.kind == "looting" and NATURAL_CAUSE_BEFORE.search(before):
+        return True
+    if mention.kind == "attack" and FIGURATIVE_ATTACK_BEFORE.search(before):
+        return True
+    if mention.text.lower().startswith("fight") and ABSTRACT_FOE_AFTER.match(text, mention.end):
         return True
     if mention.kind == "arrest" and (CRIME_SUSPECT_AFTER.match(text, mention.end)
                                      or UNNAMED_SUSPECT_AFTER.match(text, mention.end)

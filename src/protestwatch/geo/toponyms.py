@@ -62,6 +62,7 @@ _LOWERCASE_HEADS = frozenset({"building", "square", "headquarters", "street", "a
 _MAX_LOWERCASE_MODIFIERS = 2
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "at", "on", "to", "for", "by", "with", "from",
                              "its", "his", "her", "their", "this", "that",
+                             "they", "we", "he", "she", "it", "i", "you",
                              # "Tensions had been building": a clause, no name before a head
                              "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
                              "would", "could", "should"})
@@ -407,9 +408,9 @@ class ToponymRecogniser:
         if not is_sentence_initial(text, tokens[run[0]].start):
             return 0
         first = 0
-        while first < len(run) - 1:
+        while first < len(run):
             word = tokens[run[first]].text
-            next_word = tokens[run[first + 1]].text
+            next_word = tokens[run[first + 1]].text if first + 1 < len(run) else None
             if word.lower() in _FUNCTION_WORDS or word in _CONNECTORS:
                 first += 1
             elif word.lower() in self.words.common_words and next_word in _CONNECTORS:
@@ -487,8 +488,8 @@ class ToponymRecogniser:
             return False
         if word.isupper() and len(word) <= 3 and not strong:
             return False  # acronyms ("AP", "UN") that happen to be town names
-        if len(word) <= 2 and not word.isupper() and word not in self.words.abbreviations:
-            return False  # abbreviations ("Rs 2.5 million", "Dr"), never a town's name in news
+        if len(word) <= 2 and not word.isupper() and not (word in self.words.abbreviations and mention.text.endswith(".")):
+            return False  # "Rs 2.5 million", "La Modelo": never a town's name in news ("Va." is a state)
         population = max_population(mention.candidates)
         if is_sentence_initial(text, mention.start) and not strong and population < SENTENCE_INITIAL_MIN_POPULATION:
             return False
