@@ -298,6 +298,16 @@ def test_pipeline_codes_each_town_of_a_list(pipeline):
     assert coded == {("Shiraz", "riot"), ("Isfahan", "protest"), ("Kerman", "protest")}
 
 
+@pytest.mark.parametrize("text, towns", [
+    ("On Sept. 20, hundreds of people took to the streets in Cairo, Alexandria, Suez and several other "
+     "cities, chanting for Sisi to step down.", {"Cairo", "Alexandria", "Suez"}),
+    ("Journalists rallied in Tbilisi on Monday. They also held rallies in the Black Sea city of Batumi and "
+     "in the western city of Kutaisi, local broadcasters reported.", {"Tbilisi", "Batumi", "Kutaisi"}),
+])
+def test_pipeline_codes_each_town_of_a_list_written_out(pipeline, text, towns):
+    assert {event.location.place for event in _extract(pipeline, text).events} == towns
+
+
 def test_pipeline_town_and_its_state_are_no_list(pipeline):
     result = _extract(pipeline, "On Sunday, over 100 people marched in Garden City, New York against police brutality.")
     assert len(result.events) == 1

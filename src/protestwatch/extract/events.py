@@ -111,7 +111,11 @@ BACKGROUND_RELATIVE_BEFORE = re.compile(r"\b(?:where|who|which)\s+[^,;:.]{0,60}?
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
 # A list of towns: introduced by "in"/"including"/"such as", joined by commas and "and".
-LIST_INTRO_BEFORE = re.compile(r"\b(?:in|near|including|such as|across|cities of|towns of)\s+$", re.I)
+# "in Tehran, Mashhad and Rasht", "in the Black Sea city of Batumi and in the western city of Kutaisi"
+LIST_INTRO_BEFORE = re.compile(r"\b(?:in|near|including|such as|across|cities of|towns of)\s+"
+                               r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|village)\s+of\s+)?$", re.I)
+# "in Cairo, Alexandria, Suez and several other cities": a list whose "and" adds the rest.
+LIST_MORE_AFTER = re.compile(r",?\s+and\s+(?:several|many|other|dozens|scores|a\s+number|more\s+than|at\s+least)\b", re.I)
 LIST_GAP = re.compile(r",\s*|,?\s+and\s+(?:in\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)\s+of\s+)?")
 ADMIN_NOUN_AFTER = re.compile(r"\s+(?:counties|county|provinces|districts|states|regions|parishes)\b", re.I)
 TIME_OF_EVENT_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:riots?|rioting|unrest|protests?|clashes|violence|"
@@ -415,6 +419,7 @@ def _town_list(analysis: ArticleAnalysis, index: int, lexicon: Lexicon) -> list:
             has_and = has_and or "and" in gap.group(0)
             if has_and:
                 break
+        has_and = has_and or (len(run) >= 2 and LIST_MORE_AFTER.match(analysis.text, run[-1].end) is not None)
         # Two towns need an "and": "Federal Way, Washington" is one town.
         if has_and and not ADMIN_NOUN_AFTER.match(analysis.text, run[-1].end) \
                 and len({(town.place or town.name) for town in run}) == len(run):
