@@ -69,6 +69,20 @@ def test_times_month_and_day_between_capitalised_words_are_a_name(text, dated):
     assert bool(find_time_expressions(text, REF)) == dated
 
 
+@pytest.mark.parametrize("text, phrase, date", [
+    ("In January 2000, as the economy collapsed, thousands occupied Congress on Jan. 21.", "Jan. 21", D(2000, 1, 21)),
+    ("In 2019, fuel subsidies were cut. Protesters forced their way into parliament on Oct. 8.", "Oct. 8",
+     D(2019, 10, 8)),
+    # a year in passing sets no story's time; a new paragraph starts afresh
+    ("The army helped oust Mugabe in November 2017. His announcement on Jan. 12 raised prices.", "Jan. 12",
+     D(2021, 1, 12)),
+    ("In 2019, fuel subsidies were cut.\n\nProtesters marched on March 1.", "March 1", D(2021, 3, 1)),
+])
+def test_times_yearless_date_takes_the_year_its_paragraph_opens_with(text, phrase, date):
+    found = next(t for t in find_time_expressions(text, REF) if t.text == phrase)
+    assert found.date == date
+
+
 def test_times_weekday_before_a_gathering_word_is_still_a_day():
     assert [t.text for t in find_time_expressions("On Friday protests erupted in the capital.", REF)] == ["Friday"]
 

@@ -212,6 +212,9 @@ RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     (name, _compile_rule(name, pattern)) for name, pattern in RULE_PATTERNS)
 RULE_PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
 EXPLICIT_RULES = ("iso", "numeric", "range_dm", "range_md", "date_dm", "date_md", "month_year")
+# "In 2019, ...", "In January 2000, ...": a sentence that opens with its year sets the story's time.
+NARRATIVE_YEAR = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:In|During|By)\s+(?:(?i:early|late|mid)-?\s*)?(?:{MONTH}\s+)?"
+                            rf"({YEAR})", re.M)
 THAT_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
 
@@ -445,8 +448,25 @@ def _resolve_date(match: re.Match, context: _Context) -> Resolved:
     if not match["y"] and context.previous and THAT_YEAR_AFTER.match(context.text, match.end()):
         # "in 2018 ... on Aug. 1 that year": the year last named
         return dt.date(context.previous.year, month, _day_number(match["d"])), None, "day", "absolute"
-    date = _calendar_date(match["y"], month, _day_number(match["d"]), context.reference)
+    year = match["y"] or _narrative_year(context, match.start(), month, _day_number(match["d"]))
+    date = _calendar_date(year, month, _day_number(match["d"]), context.reference)
     return date, None, "day", "absolute"
+
+
+def _narrative_year(context: _Context, position: int, month: int, day: int) -> Optional[str]:
+    """The year a paragraph's story is set in, for a yearless date in it: "In January 2000, ...
+    protesters occupied Congress on Jan. 21" is 2000's. The year of the last sentence before
+    the date in its paragraph that opens with one ("In 2019, ..."), unless that puts the date
+    after the reference date; a year in passing ("oust Mugabe in November 2017") sets nothing."""
+    paragraph_start = context.text.rfind("\n", 0, position) + 1
+    years = NARRATIVE_YEAR.findall(context.text, paragraph_start, position)
+    if not years:
+        return None
+    try:
+        date = dt.date(int(years[-1]), month, day)
+    except ValueError:
+        return None
+    return years[-1] if date <= context.reference else None
 
 
 def _resolve_range(match: re.Match, context: _Context) -> Resolved:
