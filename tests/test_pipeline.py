@@ -71,6 +71,9 @@ def test_pipeline_codes_event(pipeline, text, event_type, sub_type, date):
      "of Germany, Poland and Italy, had been arrested at the scene of riots, the ministry said.", "IR"),
     ("BAKU, Azerbaijan - On 4 May 2024 police fired rubber bullets at villagers protesting in Soyudlu, a "
      "village near the border with Armenia.", "AZ"),
+    # Where someone was flying to is not where they were arrested.
+    ("ULAANBAATAR - On 4 May 2024 police detained a former minister of mining at the airport as he tried to "
+     "board a flight to Seoul.", "MN"),
 ])
 def test_pipeline_locates_event_where_it_happened_not_by_actor_nationality(pipeline, text, country_code):
     events = _extract(pipeline, text).events

@@ -89,6 +89,18 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("He said the violence was not a protest about the cost of living.", "protest"),
     ("Police said they had arrested 17 foreign nationals accused of running an online gambling scam.", "arrested"),
     ("The agency said it had arrested 27 people this week in a crackdown on electricity theft.", "arrested"),
+    ("Activists said they planned to file a complaint with the rights commission in Jakarta on Friday and to "
+     "hold a demonstration outside its office.", "demonstration"),
+    ("More rallies are planned over the weekend in Munich and Berlin.", "rallies"),
+    ("Organisers have registered demonstrations expecting tens of thousands.", "demonstrations"),
+    ("Interior Minister Nancy Faeser welcomed the protests on Friday.", "protests"),
+    ("Protesters have gathered almost daily for years in front of the gate of Camp Schwab.", "Protesters"),
+    ("The National Strike Committee has called a new march for Wednesday.", "National Strike"),
+    ("Our figure comes from aerial images taken by the police drone.", "drone"),
+    ("A court on Wednesday jailed a former chief executive of the state coal miner for 12 years.", "jailed"),
+    ("Rights groups accused police and soldiers of shooting indiscriminately.", "shooting"),
+    ("Police arrested a U.S. Marine on suspicion of drunk driving.", "arrested"),
+    ("Police said a man was arrested on Wednesday over online threats against a student group.", "arrested"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)
@@ -165,6 +177,8 @@ def test_mentions_keep_real_event_eventive(lexicon, text):
     ("Police detained 12 people who remained in the square.", "detained"),
     ("Fighting broke out between rival fans in Athens.", "Fighting"),
     ("Police arrested 17 protesters accused of blocking the road.", "arrested"),
+    ("Police arrested 40 protesters. A man was later held on suspicion of theft.", "arrested"),
+    ("Thousands backed the strike, and police fired tear gas in Lagos on Monday.", "tear gas"),
 ])
 def test_mentions_keep_the_event_beside_a_labelled_or_covered_one(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

@@ -50,6 +50,8 @@ UNREAL_AFTER = re.compile(
     r"(?:materiali[sz]e|take\s+place|go\s+ahead|happen)\b"
     r"|\s+(?:(?:is|are|was|were)\s+)?being\s+(?:planned|advertised|organi[sz]ed|called)\b"
     r"|\s+(?:planned|scheduled)\s+(?:for|in|at|on|across|outside|near|by)\b"
+    # "More rallies are planned over the weekend"
+    r"|\s+(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:planned|scheduled)\b"
     # "a rally that his supporters had planned in Gyumri for Saturday has been postponed"
     # "a march in Conakry that had been planned for Thursday"
     r"|\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:been\s+)?(?:planned|called|announced|scheduled)\b"
@@ -86,6 +88,9 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:was|were|is|are)\s+(?:unrelated|not\s+(?:related|connected|linked))\b"
     # "the shooting investigation": the inquiry, not the shooting; "the detention centre": a place
     r"|\s+(?:investigation|inquiry|probe|case|trial|centres?|centers?|facilit(?:y|ies))\b"
+    # "Protesters have gathered almost daily for years": a habit, not one event
+    r"|[^.;:]{0,40}?\b(?:almost|nearly|virtually)\s+(?:daily|every\s+day|every\s+week)\b"
+    r"|[^.;:]{0,30}?\bfor\s+(?:years|decades)\b"
     # "protests have been held every Saturday night for twelve weeks": a habit, not one event
     r"|\s+(?:(?:have|has|had)\s+been\s+)?(?:held|staged)\s+every\b"
     r"|\s+every\s+(?:single\s+)?(?:day|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -103,8 +108,13 @@ CALL_OR_PLAN_BEFORE = re.compile(
     r"|\bcall(?:ed|s|ing)\s+(?:on\s+(?:social\s+media|[\w-]+)\s+)?for\s+[^.;:]{0,80}$"
     # "union leaders floated a new national day of protest on Saturday"
     r"|\b(?:floated|mooted|proposed)\s+(?:a|an|another|new|the)\s+[^.;:]{0,60}$"
-    # "faculty members said they planned to walk out of their offices on Friday in protest"
+    # "faculty members said they planned to walk out of their offices on Friday in protest",
+    # "planned to file a complaint ... and to hold a demonstration outside its office"
     r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+(?:on\s+\w+\s+)?to\s+[^.;:]{0,60}$"
+    r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+to\s+[^.;:]{0,160}\band\s+to\s+"
+    r"(?:[\w'’-]+\s+){0,3}$"
+    # "organisers have registered demonstrations"
+    r"|\bregister(?:ed|ing|s)?\s+(?:\d+\s+|several\s+|more\s+)?$"
     # "denied reports circulating on social media that police had detained students"
     r"|\b(?:denied|denies|deny|dismissed|rejected)\s+(?:the\s+)?(?:reports?|claims?|rumou?rs?|allegations?)\b[^.;]{0,90}$"
     # "decided not to stage a demonstration"
@@ -124,15 +134,19 @@ SLOGAN_BEFORE = re.compile(
 # "arrested two men suspected of kidnapping a priest", "arrested a man on suspicion of posting
 # threats": police work on an ordinary crime, which ACLED does not code.
 CRIME_SUSPECT_AFTER = re.compile(
-    r"[^.;]{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|for\s+allegedly|in\s+connection\s+with(?:\s+the)?|"
+    # (a dot inside an abbreviation, "a U.S. Marine", does not end the clause)
+    r"(?:[^.;]|(?<=\b[A-Z])\.)"
+    r"{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|for\s+allegedly|in\s+connection\s+with(?:\s+the)?|"
     r"on\s+(?:a\s+)?charges?\s+of)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:kidnapp\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
     r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking|"
-    r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up)"
+    r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up|drunk(?:en)?\s+driving|driving|firearms?|weapons?)"
     # "police officer Gustavo Florentin has been arrested over the death of Rodrigo Quintana"
     r"|\s+(?:over|for|in\s+connection\s+with)\s+(?:the\s+)?(?:death|killing|murder|shooting)\s+of\b"
     r"|[^.;]{0,80}?\bin\s+connection\s+with\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:investigation|probe|inquiry)\b"
     r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b"
+    # "arrested a man over online threats against a student group"
+    r"|\s+(?:[\w'’-]+\s+){0,8}?over\s+(?:[\w-]+\s+){0,3}?(?:threats?|threatening)\b"
     # "arrested 27 people in Peshawar this week in a crackdown on electricity theft"
     r"|[^.;]{0,80}?\bin\s+an?\s+(?:[\w-]+\s+)?crackdown\s+on\s+(?:[\w-]+\s+){0,2}?(?:theft|smuggling|drugs?|"
     r"trafficking|fraud|crime|gangs?|hoarding|piracy|gambling|poaching|counterfeit\w*|illegal\s+\w+)\b", re.I)
@@ -163,7 +177,8 @@ YEAR_NAMED_BEFORE = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}$")
 # "charged with second-degree murder, aggravated assault, aggravated kidnapping": the charges.
 CHARGE_LIST_BEFORE = re.compile(
-    r"\b(?:charged\s+(?:[A-Z][\w'’-]*,?\s+|\d+,?\s+){0,4}with|charges?\s+of|accused\s+of|convicted\s+of|counts?\s+of|"
+    r"\b(?:charged\s+(?:[A-Z][\w'’-]*,?\s+|\d+,?\s+){0,4}with|charges?\s+of|accus(?:ed|ing)\s+(?:[\w'’-]+\s+){0,4}?of|"
+    r"convicted\s+of|counts?\s+of|"
     r"guilty\s+of|indicted\s+for|on\s+suspicion\s+of|suspected\s+of|for\s+alleged(?:ly)?)\s+"
     r"[^.;:]{0,120}$", re.I)
 FAILED_GATHERING = re.compile(r"\b(?:fail(?:ed|s)?\s+to|did\s+not|never)\s+materiali[sz]ed?\b", re.I)
@@ -329,6 +344,20 @@ ABSTRACT_FOE_AFTER = re.compile(
     r"\s+(?:against\s+)?(?:corruption|poverty|crime|inflation|terrorism|disease|climate\s+change|impunity|"
     r"discrimination|racism|inequality|hunger|fires?|wildfires?|the\s+virus|the\s+pandemic|fake\s+news|extremism)\b",
     re.I)
+# "Faeser welcomed the protests on Friday": a reaction to demonstrations told elsewhere, dated
+# by the reaction.
+REACTION_BEFORE = re.compile(
+    r"\b(?:welcom|condemn|criticis|criticiz|prais|denounc|hail|dismiss|back(?:ed|s|ing)\b|support(?:ed|s|ing)\b)\w*\s+"
+    r"(?:the|these|those|their|such)\s+(?:[\w'’-]+\s+)?$", re.I)
+REACTION_KINDS = frozenset({"protest", "violent_protest"})
+# "The National Strike Committee": a trigger word inside an organisation's name.
+ORGANISATION_HEAD_AFTER = re.compile(
+    r"\s+(?:Committee|Union|Council|Movement|Party|Front|Alliance|Coalition|Association|Federation|Network|"
+    r"Campaign|Forum|Platform)\b")
+# "aerial images taken by the police drone": a camera, not a strike.
+CAMERA_DRONE_BEFORE = re.compile(r"\b(?:police|surveillance|camera|news|delivery|hobby|filming)\s+$", re.I)
+# "jailed a former chief executive for 12 years": a sentence, not an arrest.
+SENTENCE_TERM_AFTER = re.compile(r"[^.;:]{0,80}?\bfor\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:years|months)\b", re.I)
 # Patterns on a mention's clause before it that make it no event of the article; each
 # pattern's comment above it gives its example.
 UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, LODGED_BEFORE, BANNED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE,
@@ -362,6 +391,14 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
     if mention.kind == "looting" and NATURAL_CAUSE_BEFORE.search(before):
         return True
     if mention.kind == "attack" and FIGURATIVE_ATTACK_BEFORE.search(before):
+        return True
+    if mention.kind in REACTION_KINDS and REACTION_BEFORE.search(before):
+        return True
+    if mention.text[0].isupper() and ORGANISATION_HEAD_AFTER.match(text, mention.end):
+        return True
+    if mention.text.lower() in ("drone", "drones") and CAMERA_DRONE_BEFORE.search(before):
+        return True
+    if mention.text.lower().startswith("jail") and SENTENCE_TERM_AFTER.match(text, mention.end):
         return True
     if mention.text.lower().startswith("fight") and ABSTRACT_FOE_AFTER.match(text, mention.end):
         return True

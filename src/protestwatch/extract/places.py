@@ -87,6 +87,10 @@ GOVERNMENT_SOURCE_BEFORE = re.compile(
 NATIONALS_OF_BEFORE = re.compile(
     r"\b(?:citizens|nationals|natives|passport\s+holders|subjects)\s+of\s+"
     r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$")
+# "as he tried to board a flight to Seoul": where someone was going, not where anything happened.
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:flight|flights|fly|flew|flying|bound|deported|extradited|repatriated|returned|returning)\s+(?:back\s+)?"
+    r"(?:to|for)\s+$", re.I)
 # "a village near the border with Armenia": the neighbour across the border, not where.
 BORDER_WITH_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.I)
 # "Callum Hartley, 26, of Mexborough": where a person lives.
@@ -195,6 +199,7 @@ def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
                 or HOME_TOWN_BEFORE.search(analysis.text, max(0, place.start - 12), place.start)
                 or NATIONALS_OF_BEFORE.search(analysis.text, max(0, place.start - 80), place.start)
                 or BORDER_WITH_BEFORE.search(analysis.text, max(0, place.start - 30), place.start)
+                or DESTINATION_BEFORE.search(analysis.text, max(0, place.start - 30), place.start)
                 or (place.precision == "country" and SPEAKING_BODY_AFTER.match(analysis.text, place.end))
                 or COMPANY_LIST_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
                 or MISSION_OF_BEFORE.search(analysis.text, max(0, place.start - 120), place.start)
