@@ -101,6 +101,7 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Rights groups accused police and soldiers of shooting indiscriminately.", "shooting"),
     ("Police arrested a U.S. Marine on suspicion of drunk driving.", "arrested"),
     ("Police said a man was arrested on Wednesday over online threats against a student group.", "arrested"),
+    ("Governments have struggled to revive the economy, and protests over jobs are frequent.", "protests"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

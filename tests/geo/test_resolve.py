@@ -345,6 +345,9 @@ def test_resolve_landmark_beyond_its_sentence_takes_a_town_of_the_country_in_foc
     ("Twenty-three inmates were killed in the La Modelo riot in Bogota.", "La"),
     ("The Unity Pact said dozens of its members had been detained in Bolivia.", "Unity"),
     ('"They burned our church," said a resident of Jaranwala.', "They burned our church"),
+    ('"Twelve people were detained," the spokeswoman, Ilse Van de Keere, told AFP in Brussels.', "Van"),
+    ("Ecuador's President Lenín Moreno declared a state of emergency. Moreno moved to Guayaquil.", "Moreno"),
+    ("Police said a Molotov cocktail was thrown in Lützerath, Germany.", "Molotov"),
 ])
 def test_resolve_abbreviations_everyday_words_and_agencies_are_no_towns(geoparser, text, absent):
     assert absent not in by_text(geoparser.parse(text))
@@ -372,6 +375,7 @@ def test_resolve_surname_that_is_also_another_name_of_a_region_is_no_town(geopar
     ("In the Jerash camp, around 300 people held a sit-in outside the school in Jordan.", "Jerash camp"),
     ("Residents of Baqaa camp march against aid cuts in Jordan on Friday.", "Baqaa camp"),
     ("Rioters blocked the Source of the Nile bridge in Jinja, Uganda.", "Source of the Nile bridge"),
+    ("Outside the Packer Avenue terminal in Philadelphia, dozens of longshoremen marched.", "Packer Avenue"),
 ])
 def test_resolve_landmark_name_starts_after_a_sentence_opening_word(geoparser, text, landmark):
     assert landmark in by_text(geoparser.parse(text))

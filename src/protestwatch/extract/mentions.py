@@ -88,6 +88,9 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:was|were|is|are)\s+(?:unrelated|not\s+(?:related|connected|linked))\b"
     # "the shooting investigation": the inquiry, not the shooting; "the detention centre": a place
     r"|\s+(?:investigation|inquiry|probe|case|trial|centres?|centers?|facilit(?:y|ies))\b"
+    # "protests over jobs and development are frequent": a habit, not one event
+    r"|[^.;:]{0,60}?\b(?:are|were|is|was|remain|remained|have\s+become)\s+(?:frequent|common|commonplace|routine|rare|"
+    r"regular|a\s+regular\s+occurrence)\b"
     # "Protesters have gathered almost daily for years": a habit, not one event
     r"|[^.;:]{0,40}?\b(?:almost|nearly|virtually)\s+(?:daily|every\s+day|every\s+week)\b"
     r"|[^.;:]{0,30}?\bfor\s+(?:years|decades)\b"

@@ -63,6 +63,7 @@ _MAX_LOWERCASE_MODIFIERS = 2
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "in", "at", "on", "to", "for", "by", "with", "from",
                              "its", "his", "her", "their", "this", "that",
                              "they", "we", "he", "she", "it", "i", "you",
+                             "outside", "inside", "near", "along", "across", "around", "behind", "opposite",
                              # "Tensions had been building": a clause, no name before a head
                              "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
                              "would", "could", "should"})
@@ -73,6 +74,7 @@ _LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to
                             "northern", "southern", "eastern", "western", "capital"})
 # The end of a list of three or more names: "Sokode, Bafilo and " (not "Commerce and ").
 NAME_LIST_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+[A-Z][\w'’-]+,?\s+(?:and|or)\s+$")
+SURNAME_PARTICLE_AFTER = re.compile(r"\s+(?:de|der|den|van|von|ter|ten)\s+[A-Z]")
 STREET_PAIR_AFTER = re.compile(r"\s+and\s+[A-Z][\w'’-]*\s+(?:streets|roads|avenues|boulevards)\b")
 _STRICT_LOCATIVE_CUES = _LOCATIVE_CUES - {"of", "to", "towards", "toward"}
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*|\n)$")
@@ -223,9 +225,10 @@ class ToponymRecogniser:
                 if given.text in self.words.place_prefixes or given.text.rstrip(".") in self.words.titles \
                         or name.text.rstrip(".") in self.words.landmark_heads:
                     continue
-                if max_population(self.gazetteer.lookup(given.text)) >= GIVEN_NAME_TOWN_MIN_POPULATION \
-                        or self.gazetteer.lookup(text[given.start:name.end]):
-                    continue  # "Lagos Island": a town and its part; "Osman Kavala": a village's name is a given name too
+                after_title = first > 0 and tokens[first - 1].text.rstrip(".") in self.words.titles
+                if not after_title and (max_population(self.gazetteer.lookup(given.text)) >= GIVEN_NAME_TOWN_MIN_POPULATION
+                                        or self.gazetteer.lookup(text[given.start:name.end])):
+                    continue  # "Lagos Island": a town and its part (but "President Lenín Moreno" is a person)
                 if self.gazetteer.lookup(name.text):
                     found.add(name.text)
         return found
@@ -383,6 +386,12 @@ class ToponymRecogniser:
                 head_end = last
                 break
         start, end = self._span(text, tokens, run, position, head_end) if head_end is not None else (None, None)
+        if head_end is not None and position == 0:
+            # "Outside the Packer Avenue Marine Terminal": the name starts after the preposition
+            first = self._first_name_word(text, tokens, run[:head_end + 1])
+            if first is None or first >= head_end:
+                return None
+            start = tokens[run[first]].start
         if head_end is None:
             following = self._lowercase_head_after(text, tokens, run[-1])
             if following is None or position != 0 or all(tokens[i].text in _DETERMINERS for i in run):
@@ -478,6 +487,9 @@ class ToponymRecogniser:
             return False  # "Grad rockets": the weapon, not the Slovenian town
         if STREET_PAIR_AFTER.match(text, mention.end):
             return False  # "the corner of Wellington and Metcalfe streets"
+        if after - first == 1 and SURNAME_PARTICLE_AFTER.match(text, mention.end) and run[first] > 0 \
+                and _side_by_side_capitalised(text, tokens[run[first] - 1], tokens[run[first]]):
+            return False  # "Ilse Van de Keere": a surname's first part (not "the Gare de Lyon")
         if after - first > 1:
             # "White House": Casablanca's name translated, and never the city in English news
             return mention.text not in self.words.non_toponyms
