@@ -393,3 +393,9 @@ def test_resolve_landmark_is_not_in_a_capital_named_for_its_government(geoparser
             "Washington's decision to withhold funding. Baqaa lies between Amman and Salt in Jordan.")
     camp = by_text(geoparser.parse(text))["Baqaa camp"]
     assert camp.country_code == "JO"
+
+
+def test_resolve_a_capital_known_by_an_old_name_is_no_capital_for_that_name(geoparser):
+    # "Philadelphia" is an old name of Amman; by its own name it is the American city.
+    place = by_text(geoparser.parse("Dozens of longshoremen marched in Philadelphia on Tuesday."))["Philadelphia"]
+    assert place.country_code == "US"

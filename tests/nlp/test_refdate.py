@@ -83,3 +83,14 @@ def test_refdate_weekday_prefers_the_year_the_text_names():
     text = ("A one-week ultimatum was served on Monday, August 26, to enforce the Assembly's 2019 "
             "decongestion drive.")
     assert infer_reference_date(text, None, today=dt.date(2026, 11, 26)) == (dt.date(2019, 8, 27), True)
+
+
+def test_refdate_a_date_a_past_verb_tells_after_a_future_cue_still_counts():
+    text = ("COL. QUINTERO: Good morning. I will summarise the situation in the city since the national "
+            "strike began on Wednesday, April 28. Police recorded five deaths since April 28.")
+    assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2021, 4, 29), True)
+
+
+def test_refdate_a_date_announced_for_later_is_no_reference():
+    text = "Unions said they will march on Friday, May 3 in Lagos."
+    assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (None, True)

@@ -251,12 +251,12 @@ class Geoparser:
         pools = [self._apply_containers(text, i, mentions, pools) for i in range(len(mentions))]
         pools = [prefer_divisions_before_division_words(text, m, pool) for m, pool in zip(mentions, pools)]
         pools = [prefer_cities_to_same_named_provinces(pool) for pool in pools]
-        chosen = [self._best(pool, Counter(), set(), []) for pool in pools]
+        chosen = [self._best(pool, Counter(), set(), [], m) for m, pool in zip(mentions, pools)]
         for _ in range(2):  # the focus is re-estimated once from the first choices
             focus = self._country_evidence(mentions, chosen)
             admin1_named = {(c.country_code, c.admin1_code) for c in chosen if c is not None and c.kind == ADMIN1}
             anchors = [c for pool, c in zip(pools, chosen) if c is not None and c.kind == PLACE and len(pool) == 1]
-            chosen = [self._best(pool, focus, admin1_named, anchors) for pool in pools]
+            chosen = [self._best(pool, focus, admin1_named, anchors, m) for m, pool in zip(mentions, pools)]
         return self._drop_lone_villages_abroad(mentions, chosen)
 
     def _drop_lone_villages_abroad(self, mentions: list[Mention], chosen: list[Candidate | None]) -> list[Candidate | None]:
@@ -322,14 +322,15 @@ class Geoparser:
                 tally[candidate.country_code] += PLACE_WEIGHT
         return tally
 
-    def _best(self, pool: list[Candidate], focus: Counter[str], admin1_named: set, anchors: list[Candidate]):
+    def _best(self, pool: list[Candidate], focus: Counter[str], admin1_named: set, anchors: list[Candidate],
+              mention: Mention):
         if not pool:
             return None
         total = sum(focus.values()) or 1.0
-        return max(pool, key=lambda c: (self._score(c, focus, total, admin1_named, anchors), -len(c.key), c.key))
+        return max(pool, key=lambda c: (self._score(c, focus, total, admin1_named, anchors, mention), -len(c.key), c.key))
 
     def _score(self, candidate: Candidate, focus: Counter[str], total: float, admin1_named: set,
-               anchors: list[Candidate]) -> float:
+               anchors: list[Candidate], mention: Mention) -> float:
         score = math.log10(candidate.population + 10)
         score += FOCUS_COUNTRY_BONUS * focus.get(candidate.country_code, 0) / total
         if candidate.kind == COUNTRY:
@@ -337,7 +338,8 @@ class Geoparser:
         if candidate.kind == PLACE:
             if (candidate.country_code, candidate.admin1_code) in admin1_named:
                 score += CONTEXT_ADMIN1_BONUS
-            if candidate.feature_code == "PPLC":
+            # a capital by its own name: "Philadelphia" is only an old name of Amman
+            if candidate.feature_code == "PPLC" and _named_as_itself(mention, candidate):
                 score += CAPITAL_BONUS
             if any(a.key != candidate.key and distance_km(a.lat, a.lon, candidate.lat, candidate.lon) <= NEARBY_KM
                    for a in anchors):

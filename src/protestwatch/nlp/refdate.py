@@ -18,6 +18,8 @@ from protestwatch.nlp.times import ExplicitDate, find_explicit_dates, safe_date,
 
 # "a march is planned for May 3": such a date says nothing about when the text was written
 FUTURE_CUE = re.compile(rf"\b(?i:{build_alternation(read_words('future_cues.csv'))})\b")
+PAST_VERB = re.compile(r"\b(?:began|started|erupted|broke\s+out|ended|was|were|took\s+place|happened|occurred|"
+                       r"died|killed|marched|gathered|arrested|detained)\b")
 # What a dateline puts before its date, from the start of a line: the place in capitals,
 # perhaps followed by its region or country ("JOS, Nigeria, ").
 DATELINE_PLACE = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30})?,\s*")
@@ -91,8 +93,11 @@ def resolve_explicit_dates(text: str, *, today: Optional[dt.date] = None) -> lis
 
 
 def _is_future(text: str, spans: list[tuple[int, int]], date: ExplicitDate) -> bool:
+    """A date announced for later ("will march on Friday, May 3"); not one a past verb after
+    the cue tells ("I will summarise the situation since the strike began on Wednesday, April 28")."""
     sentence_start, _ = find_sentence(spans, date.start)
-    return bool(FUTURE_CUE.search(text, sentence_start, date.start))
+    cues = list(FUTURE_CUE.finditer(text, sentence_start, date.start))
+    return bool(cues) and not PAST_VERB.search(text, cues[-1].end(), date.start)
 
 
 def _complete(written: ExplicitDate, year: int) -> Optional[dt.date]:
