@@ -102,6 +102,9 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Police arrested a U.S. Marine on suspicion of drunk driving.", "arrested"),
     ("Police said a man was arrested on Wednesday over online threats against a student group.", "arrested"),
     ("Governments have struggled to revive the economy, and protests over jobs are frequent.", "protests"),
+    ("UNITED KINGDOM: Vigil called off", "Vigil"),
+    ("Organisers of a vigil for Sarah Everard, planned for Saturday evening, called it off.", "vigil"),
+    ("A serving police officer was arrested on Tuesday and has been charged with her kidnap and murder.", "arrested"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

@@ -59,6 +59,9 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|"
     r"take\s+to\s+the\s+streets)\b"
     r"|[^.;:]{0,120}?\b(?:(?:has|have|had)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b"
+    # "Vigil called off" (a headline), "a vigil for Sarah Everard, planned for Saturday evening"
+    r"|\s+(?:called\s+off|cancell?ed|postponed|scrapped)\b"
+    r"|[^.;:]{0,40}?,\s+(?:planned|scheduled)\s+for\b"
     # "all public demonstrations in the city remained banned": a ban, not an event
     r"|[^.;:]{0,50}?\b(?:remain(?:s|ed)?|are|were|is|was|have\s+been|had\s+been)\s+(?:effectively\s+|still\s+|now\s+|all\s+but\s+)?"
     r"(?:banned|prohibited|forbidden|outlawed|illegal)\b"
@@ -139,9 +142,10 @@ SLOGAN_BEFORE = re.compile(
 CRIME_SUSPECT_AFTER = re.compile(
     # (a dot inside an abbreviation, "a U.S. Marine", does not end the clause)
     r"(?:[^.;]|(?<=\b[A-Z])\.)"
-    r"{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|for\s+allegedly|in\s+connection\s+with(?:\s+the)?|"
+    r"{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|charged\s+with|for\s+allegedly|"
+    r"in\s+connection\s+with(?:\s+the)?|"
     r"on\s+(?:a\s+)?charges?\s+of)\s+"
-    r"(?:[\w'’-]+\s+){0,2}?(?:kidnapp\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
+    r"(?:[\w'’-]+\s+){0,2}?(?:kidnap\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
     r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking|"
     r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up|drunk(?:en)?\s+driving|driving|firearms?|weapons?)"
     # "police officer Gustavo Florentin has been arrested over the death of Rodrigo Quintana"
