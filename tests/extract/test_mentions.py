@@ -35,6 +35,7 @@ def test_mentions_prefer_longest_match(lexicon):
     ("Lawyers will file cases on behalf of the victims of Monday's attack.", "attack"),
     ("Police detained 41 people they accused of arson.", "arson"),
     ("Unrest threatens work against an Ebola outbreak that has killed more than 2,000 people.", "killed"),
+    ("Taxes rose to repair damage from February's earthquakes, which killed more than 50,000 people.", "killed"),
 ])
 def test_mentions_flag_grievance(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if m.text == trigger)
@@ -103,6 +104,17 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Police said a man was arrested on Wednesday over online threats against a student group.", "arrested"),
     ("Governments have struggled to revive the economy, and protests over jobs are frequent.", "protests"),
     ("UNITED KINGDOM: Vigil called off", "Vigil"),
+    ("The lira, which had lost a quarter of its value, rallied as much as 6% to 25.70 per dollar.", "rallied"),
+    ("López, a politician who has clashed with President Iván Duque over control of the police, spoke.", "clashed"),
+    ("Reporters' bodies said they would boycott all health ministry briefings.", "bodies"),
+    ("Najib was found guilty in a trial linked to the multibillion-dollar looting of the 1MDB state fund.", "looting"),
+    ("Police named him a suspect in a blasphemy case, but the protesters want him detained.", "detained"),
+    ("He warned that anyone who tried to stage protests after the election would face the law.", "protests"),
+    ("Kem Sokha was sentenced in March to 27 years of house arrest for treason.", "arrest"),
+    ("A man was arrested on Thursday on suspicion of sending malicious communications.", "arrested"),
+    ("Police arrested a man over messages on social media threatening to kill Sanchez.", "arrested"),
+    ("The committee said it would call a one-day general strike in all camps next Tuesday, and a sit-in "
+     "outside the UN offices in Amman.", "sit-in"),
     ("Organisers of a vigil for Sarah Everard, planned for Saturday evening, called it off.", "vigil"),
     ("A serving police officer was arrested on Tuesday and has been charged with her kidnap and murder.", "arrested"),
 ])

@@ -125,6 +125,10 @@ CALL_OR_PLAN_BEFORE = re.compile(
     r"|\b(?:denied|denies|deny|dismissed|rejected)\s+(?:the\s+)?(?:reports?|claims?|rumou?rs?|allegations?)\b[^.;]{0,90}$"
     # "decided not to stage a demonstration"
     r"|\b(?:not|never)\s+to\s+(?:[\w'’-]+\s+){0,3}$"
+    # "the protesters want him detained": a demand
+    r"|\b(?:want(?:s|ed)?|demand(?:s|ed|ing)?)\s+(?:him|her|them|the\s+\w+)\s+(?:to\s+be\s+)?$"
+    # "warned that anyone who tried to stage protests would face": a hypothetical
+    r"|\banyone\s+who\s+[^.;:]{0,40}$"
     # "pay the grants or face a nationwide sit-in": a threat
     r"|\bor\s+face\s+(?:a|an|further|more)\s+(?:[\w'’-]+\s+){0,3}$"
     # "suspending a nationwide strike", "called off the march": what will not happen
@@ -147,13 +151,14 @@ CRIME_SUSPECT_AFTER = re.compile(
     r"on\s+(?:a\s+)?charges?\s+of)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:kidnap\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
     r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking|"
-    r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up|drunk(?:en)?\s+driving|driving|firearms?|weapons?)"
+    r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up|drunk(?:en)?\s+driving|driving|firearms?|weapons?|sending\s+malicious|"
+    r"malicious\s+communications)"
     # "police officer Gustavo Florentin has been arrested over the death of Rodrigo Quintana"
     r"|\s+(?:over|for|in\s+connection\s+with)\s+(?:the\s+)?(?:death|killing|murder|shooting)\s+of\b"
     r"|[^.;]{0,80}?\bin\s+connection\s+with\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:investigation|probe|inquiry)\b"
     r"|[^.;]{0,40}?\bwho\s+(?:was|were)\s+allegedly\s+(?:caught|found)\b"
     # "arrested a man over online threats against a student group"
-    r"|\s+(?:[\w'’-]+\s+){0,8}?over\s+(?:[\w-]+\s+){0,3}?(?:threats?|threatening)\b"
+    r"|\s+(?:[\w'’-]+\s+){0,8}?over\s+(?:[\w-]+\s+){0,5}?(?:threats?|threatening)\b"
     # "arrested 27 people in Peshawar this week in a crackdown on electricity theft"
     r"|[^.;]{0,80}?\bin\s+an?\s+(?:[\w-]+\s+)?crackdown\s+on\s+(?:[\w-]+\s+){0,2}?(?:theft|smuggling|drugs?|"
     r"trafficking|fraud|crime|gangs?|hoarding|piracy|gambling|poaching|counterfeit\w*|illegal\s+\w+)\b", re.I)
@@ -334,7 +339,9 @@ COVERED_BEFORE = re.compile(
 # "have already spent more than two years in pretrial detention": a state, not an arrest.
 DETENTION_STATE_BEFORE = re.compile(
     r"\b(?:spent|spend|spending|remain(?:s|ed|ing)?|languish(?:ed|es|ing)?|years|months|weeks)\s+"
-    r"(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w-]+\s+)?$", re.I)
+    r"(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w-]+\s+)?$"
+    # "sentenced in March to 27 years of house arrest"
+    r"|\b(?:years?|months?)\s+(?:of|under)\s+(?:house\s+)?$", re.I)
 # "A cold snap in February damaged greenhouse crops": the weather's damage.
 NATURAL_CAUSE_BEFORE = re.compile(
     r"\b(?:cold\s+snap|frosts?|droughts?|hail(?:storms?)?|heat\s*waves?|floods?|flooding|storms?|cyclones?|"
@@ -351,6 +358,24 @@ ABSTRACT_FOE_AFTER = re.compile(
     r"\s+(?:against\s+)?(?:corruption|poverty|crime|inflation|terrorism|disease|climate\s+change|impunity|"
     r"discrimination|racism|inequality|hunger|fires?|wildfires?|the\s+virus|the\s+pandemic|fake\s+news|extremism)\b",
     re.I)
+# "The lira ... rallied as much as 6%": a currency's rally.
+MARKET_RALLY_AFTER = re.compile(
+    r"\s+(?:as\s+much\s+as\s+|by\s+|more\s+than\s+|nearly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)"
+    r"|\s+(?:against|versus)\s+the\s+(?:dollar|euro|yen|pound)", re.I)
+# "a politician who has clashed with President Duque over control of the police": a quarrel.
+QUARREL_AFTER = re.compile(
+    r"\s+with\s+(?:President|Prime\s+Minister|the\s+(?:government|president|prime\s+minister|opposition|party|"
+    r"ministry|mayor|governor|board|union))\b[^.;:]{0,60}?\bover\b")
+# "Reporters' bodies said they would boycott": organisations, not corpses.
+ORGANISATION_BODIES_BEFORE = re.compile(
+    r"(?:\w['’]|\b(?:professional|regulatory|statutory|governing|public|student|trade|representative|"
+    r"international|media|rights|sporting))\s+$", re.I)
+# "the multibillion-dollar looting of the 1MDB state fund": embezzlement.
+PLUNDER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w$-]+\s+){0,4}?(?:fund|funds|treasury|coffers|money|billions|"
+                           r"millions|resources|state)\b", re.I)
+# "said it would call a one-day general strike next Tuesday, and a sit-in outside the UN
+# offices": what someone will call or hold, across the sentence's clauses.
+WILL_HOLD_BEFORE = re.compile(r"\b(?:would|will)\s+(?:call|stage|hold|organi[sz]e)\s+[^.;:]{0,120}$", re.I)
 # "Faeser welcomed the protests on Friday": a reaction to demonstrations told elsewhere, dated
 # by the reaction.
 REACTION_BEFORE = re.compile(
@@ -400,6 +425,14 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
     if mention.kind == "attack" and FIGURATIVE_ATTACK_BEFORE.search(before):
         return True
     if mention.kind in REACTION_KINDS and REACTION_BEFORE.search(before):
+        return True
+    if WILL_HOLD_BEFORE.search(text, sentence_start, mention.start):
+        return True
+    lowered = mention.text.lower()
+    if (lowered.startswith("rall") and MARKET_RALLY_AFTER.match(text, mention.end)
+            or lowered.startswith("clash") and QUARREL_AFTER.match(text, mention.end)
+            or lowered == "bodies" and ORGANISATION_BODIES_BEFORE.search(before)
+            or mention.kind == "looting" and PLUNDER_AFTER.match(text, mention.end)):
         return True
     if mention.text[0].isupper() and ORGANISATION_HEAD_AFTER.match(text, mention.end):
         return True
