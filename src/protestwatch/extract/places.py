@@ -54,11 +54,12 @@ COMPANY_LIST_BEFORE = re.compile(
     r"(?:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?:,\s*|,?\s+and\s+|,?\s+or\s+))*$")
 # "has spent two weeks in a Geneva hospital": where a patient lies, not an event.
 HOSPITAL_AFTER = re.compile(r"\s+(?:hospital|clinic|medical cent(?:re|er))\b", re.I)
+# The names listed before a place, after a phrase that says whose they are: "of Rwanda, France and ".
+NAMES_LISTED_BEFORE = r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$"
 IN_A_BEFORE = re.compile(r"\bin\s+(?:a|the)\s+$", re.I)
 # "hurled stones at the embassies of Rwanda, France and Belgium": whose missions, not where.
 MISSION_OF_BEFORE = re.compile(
-    r"\b(?:embass(?:y|ies)|consulates?|missions?|ambassadors?|envoys?)\s+of\s+"
-    r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$")
+    r"\b(?:embass(?:y|ies)|consulates?|missions?|ambassadors?|envoys?)\s+of\s+" + NAMES_LISTED_BEFORE)
 # "spokeswoman Ravina Shamdasani told reporters in Geneva": where words were spoken.
 STATEMENT_PLACE_BEFORE = re.compile(
     r"\b(?:told|tells|telling|said|says|briefed|addressed)\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference|"
@@ -85,8 +86,7 @@ GOVERNMENT_SOURCE_BEFORE = re.compile(
     r"warnings?|objections?)\s+(?:from|by)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)?$")
 # "nine foreign nationals, including citizens of Germany, Poland and Italy": whose people.
 NATIONALS_OF_BEFORE = re.compile(
-    r"\b(?:citizens|nationals|natives|passport\s+holders|subjects)\s+of\s+"
-    r"(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and\s+)?)*(?:the\s+)?$")
+    r"\b(?:citizens|nationals|natives|passport\s+holders|subjects)\s+of\s+" + NAMES_LISTED_BEFORE)
 # "as he tried to board a flight to Seoul": where someone was going, not where anything happened.
 DESTINATION_BEFORE = re.compile(
     r"\b(?:flight|flights|fly|flew|flying|bound|deported|extradited|repatriated|returned|returning)\s+(?:back\s+)?"
