@@ -306,6 +306,8 @@ def test_pipeline_codes_each_town_of_a_list(pipeline):
      "cities, chanting for Sisi to step down.", {"Cairo", "Alexandria", "Suez"}),
     ("Journalists rallied in Tbilisi on Monday. They also held rallies in the Black Sea city of Batumi and "
      "in the western city of Kutaisi, local broadcasters reported.", {"Tbilisi", "Batumi", "Kutaisi"}),
+    ("Several thousand people gathered in Kosice on Thursday, and crowds of several hundred were reported "
+     "in Banska Bystrica, Zilina and Presov.", {"Košice", "Banská Bystrica", "Žilina", "Prešov"}),
 ])
 def test_pipeline_codes_each_town_of_a_list_written_out(pipeline, text, towns):
     assert {event.location.place for event in _extract(pipeline, text).events} == towns

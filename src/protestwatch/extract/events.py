@@ -114,6 +114,8 @@ SPEECH_AFTER_TIME = re.compile(
 # "in Tehran, Mashhad and Rasht", "in the Black Sea city of Batumi and in the western city of Kutaisi"
 LIST_INTRO_BEFORE = re.compile(r"\b(?:in|near|including|such as|across|cities of|towns of)\s+"
                                r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|village)\s+of\s+)?$", re.I)
+CROWD_WORDS = re.compile(r"\b(?:crowds?|protesters|demonstrators|marchers|people|thousands|hundreds)\b", re.I)
+LIST_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but)\b|;|\bwhile\b")
 # "in Cairo, Alexandria, Suez and several other cities": a list whose "and" adds the rest.
 LIST_MORE_AFTER = re.compile(r",?\s+and\s+(?:several|many|other|dozens|scores|a\s+number|more\s+than|at\s+least)\b", re.I)
 LIST_GAP = re.compile(r",\s*|,?\s+and\s+(?:in\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)\s+of\s+)?")
@@ -384,10 +386,19 @@ def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, le
         listed = [mention for mention in frame.mentions if mention.sentence == index]
         if towns and not own:
             # "In Louisville, seven were shot at a vigil, and in Denver and Columbus demonstrators
-            # blocked highways": the towns act in their own clause, after the list.
-            listed = [mention for mention in listed if mention.start > towns[-1].end]
-            if not any(not mention.is_weak for mention in listed):
-                continue
+            # blocked highways": the towns act in their own clause, after the list; "thousands
+            # gathered in Kosice, and crowds were reported in Zilina and Presov": or in the
+            # clause that leads to it.
+            after_list = [mention for mention in listed if mention.start > towns[-1].end]
+            clause_start = _clause_start(analysis.text, analysis.sentences[index][0], towns[0].start)
+            leading = [mention for mention in listed if clause_start < mention.start < towns[0].start]
+            in_second_clause = clause_start > analysis.sentences[index][0]
+            if any(not mention.is_weak for mention in after_list):
+                listed = after_list
+            elif in_second_clause and leading:
+                listed = leading
+            elif not (in_second_clause and CROWD_WORDS.search(analysis.text, clause_start, towns[0].start)):
+                continue  # else the crowds of the second clause did what the first clause tells
         elif not own:
             continue
         sentence = [analysis.sentences[index]]
@@ -399,6 +410,13 @@ def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, le
         return [_town_event(event, town, decision, found_actors, analysis.text, listed) for town in towns
                 if town not in own]
     return []
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last ", and", ";" or "while"
+    before it in its sentence (the sentence's start if none)."""
+    breaks = list(LIST_CLAUSE_BREAK.finditer(text, sentence_start, position))
+    return breaks[-1].end() if breaks else sentence_start
 
 
 def _town_list(analysis: ArticleAnalysis, index: int, lexicon: Lexicon) -> list:
