@@ -418,39 +418,39 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
         return True
     if LABELLED_BEFORE.search(before) and LABELLED_AFTER.match(text, mention.end):
         return True
-    if mention.kind == "arrest" and DETENTION_STATE_BEFORE.search(before):
-        return True
-    if mention.kind == "looting" and NATURAL_CAUSE_BEFORE.search(before):
-        return True
-    if mention.kind == "attack" and FIGURATIVE_ATTACK_BEFORE.search(before):
-        return True
     if mention.kind in REACTION_KINDS and REACTION_BEFORE.search(before):
         return True
     if WILL_HOLD_BEFORE.search(text, sentence_start, mention.start):
         return True
-    lowered = mention.text.lower()
-    if (lowered.startswith("rall") and MARKET_RALLY_AFTER.match(text, mention.end)
-            or lowered.startswith("clash") and QUARREL_AFTER.match(text, mention.end)
-            or lowered == "bodies" and ORGANISATION_BODIES_BEFORE.search(before)
-            or mention.kind == "looting" and PLUNDER_AFTER.match(text, mention.end)):
-        return True
-    if mention.text[0].isupper() and ORGANISATION_HEAD_AFTER.match(text, mention.end):
-        return True
-    if mention.text.lower() in ("drone", "drones") and CAMERA_DRONE_BEFORE.search(before):
-        return True
-    if mention.text.lower().startswith("jail") and SENTENCE_TERM_AFTER.match(text, mention.end):
-        return True
-    if mention.text.lower().startswith("fight") and ABSTRACT_FOE_AFTER.match(text, mention.end):
-        return True
-    if mention.kind == "arrest" and (CRIME_SUSPECT_AFTER.match(text, mention.end)
+    if mention.kind == "arrest" and (DETENTION_STATE_BEFORE.search(before)
+                                     or CRIME_SUSPECT_AFTER.match(text, mention.end)
                                      or UNNAMED_SUSPECT_AFTER.match(text, mention.end)
                                      or CRIMINAL_CHARGE_AFTER.match(text, mention.end)):
+        return True
+    if _is_other_sense(mention, text, before):
         return True
     return (SLOGAN_BEFORE.search(text, max(0, mention.start - 140), mention.start) is not None
             or _is_onset_clause(text, mention)
             or _is_figurative_blast(text, before, mention)
             or _is_retold_subject(text, sentence_start, mention)
             or _is_scare_quoted(text, mention))
+
+
+def _is_other_sense(mention: Mention, text: str, before: str) -> bool:
+    """A trigger word in a sense that is no event: a currency's rally, a politician's clash, a
+    weather's or a fund's damage, a hybrid attack, a fight against corruption, a police drone,
+    a prison term, professional bodies, a word inside an organisation's name."""
+    lowered = mention.text.lower()
+    return bool(
+        lowered.startswith("rall") and MARKET_RALLY_AFTER.match(text, mention.end)
+        or lowered.startswith("clash") and QUARREL_AFTER.match(text, mention.end)
+        or lowered.startswith("fight") and ABSTRACT_FOE_AFTER.match(text, mention.end)
+        or lowered.startswith("jail") and SENTENCE_TERM_AFTER.match(text, mention.end)
+        or lowered in ("drone", "drones") and CAMERA_DRONE_BEFORE.search(before)
+        or lowered == "bodies" and ORGANISATION_BODIES_BEFORE.search(before)
+        or mention.kind == "looting" and (NATURAL_CAUSE_BEFORE.search(before) or PLUNDER_AFTER.match(text, mention.end))
+        or mention.kind == "attack" and FIGURATIVE_ATTACK_BEFORE.search(before)
+        or mention.text[0].isupper() and ORGANISATION_HEAD_AFTER.match(text, mention.end))
 
 
 def _is_figurative_blast(text: str, before: str, mention: Mention) -> bool:
