@@ -366,6 +366,12 @@ MARKET_RALLY_AFTER = re.compile(
 QUARREL_AFTER = re.compile(
     r"\s+with\s+(?:President|Prime\s+Minister|the\s+(?:government|president|prime\s+minister|opposition|party|"
     r"ministry|mayor|governor|board|union))\b[^.;:]{0,60}?\bover\b")
+# "Our weekly round-up of news from Greece": a digest, not arrests.
+NEWS_ROUNDUP_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:news|week|headlines|stories|reports|events)\b", re.I)
+# "the detainees held in Ras El Ma prison": people in custody already, not an arrest.
+DETAINEES_HELD_AFTER = re.compile(
+    r"\s+(?:(?:still|being)\s+)?(?:held|kept|jailed|imprisoned)\b"
+    r"|\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:prison|jail|detention\s+cent(?:re|er)|camp)\b", re.I)
 # "Reporters' bodies said they would boycott": organisations, not corpses.
 ORGANISATION_BODIES_BEFORE = re.compile(
     r"(?:\w['’]|\b(?:professional|regulatory|statutory|governing|public|student|trade|representative|"
@@ -439,7 +445,8 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
 def _is_other_sense(mention: Mention, text: str, before: str) -> bool:
     """A trigger word in a sense that is no event: a currency's rally, a politician's clash, a
     weather's or a fund's damage, a hybrid attack, a fight against corruption, a police drone,
-    a prison term, professional bodies, a word inside an organisation's name."""
+    a prison term, professional bodies, a news round-up, detainees held, a word inside an
+    organisation's name."""
     lowered = mention.text.lower()
     return bool(
         lowered.startswith("rall") and MARKET_RALLY_AFTER.match(text, mention.end)
@@ -448,6 +455,8 @@ def _is_other_sense(mention: Mention, text: str, before: str) -> bool:
         or lowered.startswith("jail") and SENTENCE_TERM_AFTER.match(text, mention.end)
         or lowered in ("drone", "drones") and CAMERA_DRONE_BEFORE.search(before)
         or lowered == "bodies" and ORGANISATION_BODIES_BEFORE.search(before)
+        or lowered.startswith("round") and NEWS_ROUNDUP_AFTER.match(text, mention.end)
+        or lowered.startswith("detainee") and DETAINEES_HELD_AFTER.match(text, mention.end)
         or mention.kind == "looting" and (NATURAL_CAUSE_BEFORE.search(before) or PLUNDER_AFTER.match(text, mention.end))
         or mention.kind == "attack" and FIGURATIVE_ATTACK_BEFORE.search(before)
         or mention.text[0].isupper() and ORGANISATION_HEAD_AFTER.match(text, mention.end))
