@@ -11,7 +11,7 @@ from ..schema import Estimate, Event, Evidence, Quantity
 from .classify import ARMED_TYPES, classify_event
 from .fields import (FieldSpan, assign_actors, build_quantity, classify_quantity, find_actors,
                      find_claim_target, find_claims, find_codes, find_lone_victim, find_sources)
-from .frames import HEADLINE_END, DateSpan, Frame, date_told_before, group_mentions, same_place
+from .frames import HEADLINE_END, DateSpan, Frame, date_told_before, group_mentions, same_place, town_name
 from .learned import load_event_models
 from .lexicon import Lexicon
 from .mentions import Mention
@@ -257,7 +257,7 @@ def _is_casualty_scene(demonstration: Event, casualties: Event) -> bool:
     last_day = dt.date.fromisoformat(demonstration.end_date or demonstration.date)
     days = (dt.date.fromisoformat(casualties.date) - last_day).days
     return (0 <= days <= 1 and demonstration.location.country_code == casualties.location.country_code
-            and _town_name(demonstration.location) == _town_name(casualties.location))
+            and town_name(demonstration.location) == town_name(casualties.location))
 
 
 def _is_conflict_toll(frame: Frame, event: Event, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
@@ -352,18 +352,13 @@ def _is_same_scene(a: Event, b: Event) -> bool:
         return False
     if a.location.precision == b.location.precision == "point" and a.location.name != b.location.name:
         return False  # a march in a park by day and a riot at the courthouse by night: two scenes
-    if _town_name(a.location) == _town_name(b.location):
+    if town_name(a.location) == town_name(b.location):
         return True
     if "point" not in (a.location.precision, b.location.precision):
         return False  # two towns by name, however close (Khartoum and Omdurman)
     return (a.location.lat is not None and b.location.lat is not None
             and abs(a.location.lat - b.location.lat) < SAME_TOWN_DEGREES
             and abs(a.location.lon - b.location.lon) < SAME_TOWN_DEGREES)
-
-
-def _town_name(location) -> str:
-    """The town of a location, or its name where it is no town's landmark."""
-    return location.place or location.name
 
 
 def _is_state_attack(event: Event) -> bool:
@@ -382,7 +377,7 @@ def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, le
         return []
     for index in sorted(frame.sentences):
         towns = _town_list(analysis, index, lexicon)
-        own = [town for town in towns if _town_name(town) == _town_name(event.location)]
+        own = [town for town in towns if town_name(town) == town_name(event.location)]
         listed = [mention for mention in frame.mentions if mention.sentence == index]
         if towns and not own:
             # "In Louisville, seven were shot at a vigil, and in Denver and Columbus demonstrators
@@ -440,7 +435,7 @@ def _town_list(analysis: ArticleAnalysis, index: int, lexicon: Lexicon) -> list:
         has_and = has_and or (len(run) >= 2 and LIST_MORE_AFTER.match(analysis.text, run[-1].end) is not None)
         # Two towns need an "and": "Federal Way, Washington" is one town.
         if has_and and not ADMIN_NOUN_AFTER.match(analysis.text, run[-1].end) \
-                and len({(town.place or town.name) for town in run}) == len(run):
+                and len({town_name(town) for town in run}) == len(run):
             return run
     return []
 

@@ -201,7 +201,12 @@ def same_place(a, b) -> bool:
     if "admin1" in (a.precision, b.precision):
         # Gilan province does not hold Mashhad; an unknown region may hold anything.
         return a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1
-    return (a.geonames_id is not None and a.geonames_id == b.geonames_id) or (a.place or a.name) == (b.place or b.name)
+    return (a.geonames_id is not None and a.geonames_id == b.geonames_id) or town_name(a) == town_name(b)
+
+
+def town_name(location) -> str:
+    """The town of a place or location, or its name where it is no town's landmark."""
+    return location.place or location.name
 
 
 def _has_gathering_verb(sentence: str) -> bool:
