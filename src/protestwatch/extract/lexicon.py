@@ -78,6 +78,16 @@ def load_lexicon() -> Lexicon:
     )
 
 
+def load_sense_words() -> dict[str, str]:
+    """The word lists of ``sense_words.csv``, each as one regex alternation ``(?:a|b|c)``.
+
+    A space in an alternative stands for any run of white space."""
+    lists: dict[str, list[str]] = {}
+    for row in _csv_rows("sense_words.csv"):
+        lists.setdefault(row["list"], []).append(row["alternative"].replace(" ", r"\s+"))
+    return {name: "(?:" + "|".join(alternatives) + ")" for name, alternatives in lists.items()}
+
+
 def compile_words(alternatives: str, *, ignore_case: bool = True) -> re.Pattern:
     """Compile ``a|b|c`` so that it matches whole words only.
 

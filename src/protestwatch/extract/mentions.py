@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_sense_words
 
 # How many words before a trigger a grievance or irrealis cue may stand. Set by reading
 # ACLED US and Mass Mobilization notes (development data): causes sit close to their trigger.
 GRIEVANCE_WINDOW_WORDS = 6
 IRREALIS_WINDOW_WORDS = 5
+# Word lists of the other-sense patterns below (data/extract/sense_words.csv).
+SENSE_WORDS = load_sense_words()
 
 # Kinds that can be a protest's grievance rather than an event of the article.
 GRIEVANCE_KINDS = frozenset({
@@ -149,10 +151,7 @@ CRIME_SUSPECT_AFTER = re.compile(
     r"{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|charged\s+with|for\s+allegedly|"
     r"in\s+connection\s+with(?:\s+the)?|"
     r"on\s+(?:a\s+)?charges?\s+of)\s+"
-    r"(?:[\w'’-]+\s+){0,2}?(?:kidnap\w*|abduct\w*|murder\w*|killing|theft|stealing|robb\w*|rap(?:e|ing)|fraud|"
-    r"drugs?|smuggling|trafficking|posting\s+threats|threat\w*|assault\w*|burglar\w*|extortion|carjacking|"
-    r"vote-buying|bribery|handing\s+out\s+cash|stirring\s+up|drunk(?:en)?\s+driving|driving|firearms?|weapons?|sending\s+malicious|"
-    r"malicious\s+communications)"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{SENSE_WORDS['ordinary_offence']}"
     # "police officer Gustavo Florentin has been arrested over the death of Rodrigo Quintana"
     r"|\s+(?:over|for|in\s+connection\s+with)\s+(?:the\s+)?(?:death|killing|murder|shooting)\s+of\b"
     r"|[^.;]{0,80}?\bin\s+connection\s+with\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:investigation|probe|inquiry)\b"
@@ -160,22 +159,20 @@ CRIME_SUSPECT_AFTER = re.compile(
     # "arrested a man over online threats against a student group"
     r"|\s+(?:[\w'’-]+\s+){0,8}?over\s+(?:[\w-]+\s+){0,5}?(?:threats?|threatening)\b"
     # "arrested 27 people in Peshawar this week in a crackdown on electricity theft"
-    r"|[^.;]{0,80}?\bin\s+an?\s+(?:[\w-]+\s+)?crackdown\s+on\s+(?:[\w-]+\s+){0,2}?(?:theft|smuggling|drugs?|"
-    r"trafficking|fraud|crime|gangs?|hoarding|piracy|gambling|poaching|counterfeit\w*|illegal\s+\w+)\b", re.I)
+    rf"|[^.;]{{0,80}}?\bin\s+an?\s+(?:[\w-]+\s+)?crackdown\s+on\s+(?:[\w-]+\s+){{0,2}}?{SENSE_WORDS['ordinary_offence']}\b",
+    re.I)
 # "arrested a man accused of posting a false report on Facebook", "two filling station managers
 # accused of hoarding petrol": unnamed suspects of an offence, unless they are of the movement
 # (activists, leaders, protesters) or the offence is the protest itself or a political charge.
-POLITICAL_SUSPECT = r"(?:activist|opposition|leader|organi[sz]er|journalist|protester|demonstrator|unionist)s?"
-POLITICAL_OFFENCE = (r"(?:protest|riot|unrest|demonstrat|rall(?:y|ies)|march|incit|sedition|treason|terror|insult|"
-                     r"public\s+violence|public\s+order|disorder|unlawful|assembly|obstruct|vandal|arson|malicious|"
-                     r"looting)")
+POLITICAL_SUSPECT = SENSE_WORDS["political_suspect"]
+POLITICAL_OFFENCE = SENSE_WORDS["political_offence"]
 # "arrested a former mayor on embezzlement charges", "as part of an investigation into the
 # ventilator deals", "three suspects over a bank robbery": an offence that is not political.
 CRIMINAL_CHARGE_AFTER = re.compile(
     rf"[^.;]{{0,80}}?\bon\s+(?:(?!{POLITICAL_OFFENCE}|on\b|of\b)[\w-]+\s+){{1,3}}charges\b"
     rf"|[^.;]{{0,80}}?\bon\s+(?:a\s+)?charges?\s+of\s+(?![^.;]{{0,30}}?{POLITICAL_OFFENCE})"
     r"|[^.;]{0,80}?\bas\s+part\s+of\s+an?\s+(?:[\w-]+\s+)?(?:investigation|probe|inquiry)\b"
-    r"|\s+(?:[\w'’-]+\s+){0,4}?over\s+an?\s+(?:[\w-]+\s+)?(?:robbery|theft|murder|killing|fraud|burglary)\b", re.I)
+    rf"|\s+(?:[\w'’-]+\s+){{0,4}}?over\s+an?\s+(?:[\w-]+\s+)?{SENSE_WORDS['ordinary_offence']}\b", re.I)
 UNNAMED_SUSPECT_AFTER = re.compile(
     rf"\s+(?:a|an|two|three|four|five|\d+)\s+(?![^.;]{{0,60}}?\b{POLITICAL_SUSPECT}\b)[^.;]{{0,60}}?"
     r"\b(?:accused\s+of|suspected\s+of|on\s+suspicion\s+of|in\s+connection\s+with|on\s+(?:a\s+)?charges?\s+of|"
@@ -343,25 +340,18 @@ DETENTION_STATE_BEFORE = re.compile(
     # "sentenced in March to 27 years of house arrest"
     r"|\b(?:years?|months?)\s+(?:of|under)\s+(?:house\s+)?$", re.I)
 # "A cold snap in February damaged greenhouse crops": the weather's damage.
-NATURAL_CAUSE_BEFORE = re.compile(
-    r"\b(?:cold\s+snap|frosts?|droughts?|hail(?:storms?)?|heat\s*waves?|floods?|flooding|storms?|cyclones?|"
-    r"hurricanes?|typhoons?|earthquakes?|quakes?|landslides?|wildfires?|bushfires?|rains?|downpours?|winds?|"
-    r"locusts?|pests?)\b[^.;:]{0,40}$", re.I)
+NATURAL_CAUSE_BEFORE = re.compile(rf"\b{SENSE_WORDS['natural_cause']}\b[^.;:]{{0,40}}$", re.I)
 # "the largest since rallies over rising prices in the spring": the yardstick of a comparison.
 YARDSTICK_BEFORE = re.compile(r"\b(?:largest|biggest|worst|deadliest|first)\s+(?:[\w'’-]+\s+){0,3}?since\s+(?:the\s+)?$",
                               re.I)
 # "aggressive hybrid attacks by Russia", "cyber attacks": no violence on the ground.
-FIGURATIVE_ATTACK_BEFORE = re.compile(r"\b(?:cyber|hybrid|verbal|rhetorical|personal|legal|online|ransomware)[\s-]*$",
-                                      re.I)
+FIGURATIVE_ATTACK_BEFORE = re.compile(rf"\b{SENSE_WORDS['figurative_attack_modifier']}[\s-]*$", re.I)
 # "campaigned on fighting corruption": a cause, not a fight.
-ABSTRACT_FOE_AFTER = re.compile(
-    r"\s+(?:against\s+)?(?:corruption|poverty|crime|inflation|terrorism|disease|climate\s+change|impunity|"
-    r"discrimination|racism|inequality|hunger|fires?|wildfires?|the\s+virus|the\s+pandemic|fake\s+news|extremism)\b",
-    re.I)
+ABSTRACT_FOE_AFTER = re.compile(rf"\s+(?:against\s+)?{SENSE_WORDS['abstract_foe']}\b", re.I)
 # "The lira ... rallied as much as 6%": a currency's rally.
 MARKET_RALLY_AFTER = re.compile(
     r"\s+(?:as\s+much\s+as\s+|by\s+|more\s+than\s+|nearly\s+)?\d[\d.,]*\s*(?:%|percent|per\s+cent)"
-    r"|\s+(?:against|versus)\s+the\s+(?:dollar|euro|yen|pound)", re.I)
+    rf"|\s+(?:against|versus)\s+the\s+{SENSE_WORDS['currency']}", re.I)
 # "a politician who has clashed with President Duque over control of the police": a quarrel.
 QUARREL_AFTER = re.compile(
     r"\s+with\s+(?:President|Prime\s+Minister|the\s+(?:government|president|prime\s+minister|opposition|party|"
@@ -373,12 +363,9 @@ DETAINEES_HELD_AFTER = re.compile(
     r"\s+(?:(?:still|being)\s+)?(?:held|kept|jailed|imprisoned)\b"
     r"|\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:prison|jail|detention\s+cent(?:re|er)|camp)\b", re.I)
 # "Reporters' bodies said they would boycott": organisations, not corpses.
-ORGANISATION_BODIES_BEFORE = re.compile(
-    r"(?:\w['’]|\b(?:professional|regulatory|statutory|governing|public|student|trade|representative|"
-    r"international|media|rights|sporting))\s+$", re.I)
+ORGANISATION_BODIES_BEFORE = re.compile(rf"(?:\w['’]|\b{SENSE_WORDS['organisation_body_modifier']})\s+$", re.I)
 # "the multibillion-dollar looting of the 1MDB state fund": embezzlement.
-PLUNDER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w$-]+\s+){0,4}?(?:fund|funds|treasury|coffers|money|billions|"
-                           r"millions|resources|state)\b", re.I)
+PLUNDER_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?:[\w$-]+\s+){{0,4}}?{SENSE_WORDS['plundered_wealth']}\b", re.I)
 # "said it would call a one-day general strike next Tuesday, and a sit-in outside the UN
 # offices": what someone will call or hold, across the sentence's clauses.
 WILL_HOLD_BEFORE = re.compile(r"\b(?:would|will)\s+(?:call|stage|hold|organi[sz]e)\s+[^.;:]{0,120}$", re.I)
@@ -389,11 +376,9 @@ REACTION_BEFORE = re.compile(
     r"(?:the|these|those|their|such)\s+(?:[\w'’-]+\s+)?$", re.I)
 REACTION_KINDS = frozenset({"protest", "violent_protest"})
 # "The National Strike Committee": a trigger word inside an organisation's name.
-ORGANISATION_HEAD_AFTER = re.compile(
-    r"\s+(?:Committee|Union|Council|Movement|Party|Front|Alliance|Coalition|Association|Federation|Network|"
-    r"Campaign|Forum|Platform)\b")
+ORGANISATION_HEAD_AFTER = re.compile(rf"\s+{SENSE_WORDS['trigger_name_head']}\b")
 # "aerial images taken by the police drone": a camera, not a strike.
-CAMERA_DRONE_BEFORE = re.compile(r"\b(?:police|surveillance|camera|news|delivery|hobby|filming)\s+$", re.I)
+CAMERA_DRONE_BEFORE = re.compile(rf"\b{SENSE_WORDS['camera_drone_modifier']}\s+$", re.I)
 # "jailed a former chief executive for 12 years": a sentence, not an arrest.
 SENTENCE_TERM_AFTER = re.compile(r"[^.;:]{0,80}?\bfor\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:years|months)\b", re.I)
 # Patterns on a mention's clause before it that make it no event of the article; each
