@@ -1055,6 +1055,12 @@ NO_EVENT_TEXTS = [
      "charges.", "2022-05-28"),
     ("In an unrelated case, police in Morogoro, Tanzania, said they had arrested three suspects over a bank "
      "robbery last week.", "2024-08-14"),
+    # a plan by someone, called off
+    ("A rally by Kumtor employees that had been planned for Monday in the lakeside town of Balykchy to demand "
+     "guarantees for their jobs was called off after organisers met the new management.", "2021-05-17"),
+    # the "when" clause after "since" tells the onset, years back: history
+    ("Kavala, 64, has been held without a conviction since October 2017, when he was detained at Istanbul's "
+     "Ataturk Airport.", "2022-04-25"),
 ]
 
 
@@ -1090,3 +1096,33 @@ def test_pipeline_live_blog_entries_under_a_day_heading_are_that_days(pipeline):
             "Several hundred people have gathered outside the National Assembly chanting \"Lift martial law!\"")
     events = _extract(pipeline, text, published="2024-12-04").events
     assert sorted(e.date for e in events) == ["2024-12-03", "2024-12-04"]
+
+
+def test_pipeline_a_date_set_beside_a_vaguer_one_gives_the_day(pipeline):
+    text = ("Hundreds rallied outside the courts in Guatemala City on Thursday. Last week, on Aug. 27, tens of "
+            "thousands of people filled the same square during a national strike.")
+    events = _extract(pipeline, text, published="2015-09-03").events
+    assert sorted(e.date for e in events) == ["2015-08-27", "2015-09-03"]
+
+
+def test_pipeline_places_in_what_protesters_call_for_are_not_where_they_are(pipeline):
+    text = ("Students set up an encampment on April 25, joining protests demanding that universities divest from "
+            "companies with ties to Israel and call for a ceasefire in Gaza. Police in Los Angeles said the camp was "
+            "peaceful.")
+    events = _extract(pipeline, text, published="2024-05-02").events
+    assert [(e.date, e.location.name) for e in events] == [("2024-04-25", "Los Angeles")]
+
+
+def test_pipeline_a_days_news_after_a_toll_since_an_onset_is_that_days(pipeline):
+    text = ("KHARTOUM, Jan 17 (Reuters) - Sudanese security forces killed seven people on Monday during protests "
+            "against military rule, medics said. The deaths bring to 71 the number of people killed since the "
+            "military seized power on Oct. 25, the committee said. In Omdurman, hundreds of protesters marching "
+            "towards the parliament were dispersed with tear gas. Hundreds also marched peacefully in Wad Madani.")
+    events = _extract(pipeline, text, published="2022-01-17").events
+    assert {(e.location.name, e.date) for e in events if e.location.name == "Wad Madani"} == {("Wad Madani", "2022-01-17")}
+
+
+def test_pipeline_a_nationality_is_not_where_the_event_was(pipeline):
+    text = "ATHENS, Aug 9 (AFP) - Police said 105 people were detained at the scene of the clashes, 96 of them Croatian nationals."
+    events = _extract(pipeline, text, published="2023-08-09").events
+    assert {e.location.country_code for e in events} == {"GR"}

@@ -94,3 +94,9 @@ def test_refdate_a_date_a_past_verb_tells_after_a_future_cue_still_counts():
 def test_refdate_a_date_announced_for_later_is_no_reference():
     text = "Unions said they will march on Friday, May 3 in Lagos."
     assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (None, True)
+
+
+def test_refdate_a_deadline_is_no_reference():
+    text = ("The export duty, notified late on Saturday and valid till December 31, angered growers. Farmers blocked "
+            "the highway at Chandwad on Monday, August 21.")
+    assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2023, 8, 22), True)

@@ -169,6 +169,11 @@ def test_times_anchor_uses_synonym():
     assert find_time_expressions(text, REF)[-1].date == D(2021, 3, 9)
 
 
+def test_times_the_next_day_follows_the_last_day_named_not_a_month():
+    text = "Crowds gathered on Thursday at the square, the scene of sit-ins in June. The next day, more came."
+    assert [e.date for e in find_time_expressions(text, REF)] == [D(2021, 3, 11), D(2020, 6, 1), D(2021, 3, 12)]
+
+
 def test_times_earlier_counts_from_previous_date():
     text = "The march was on March 10. Two days earlier, leaders were held."
     assert [e.date for e in find_time_expressions(text, REF)] == [D(2021, 3, 10), D(2021, 3, 8)]

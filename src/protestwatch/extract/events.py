@@ -107,6 +107,11 @@ PERFECT_AFTER = re.compile(r",?\s+(?:[\w'’-]+\s+){0,3}(?:had|have|has)\s+(?:al
 SAME_DAY_AFTER_BEFORE = re.compile(
     r"\b(?:hours|minutes|moments|shortly|soon|just|immediately|right)\s+(?:after|following)\s+$", re.I)
 POSSESSIVE_DATED_NOUN_AFTER = re.compile(r"['’]s" + DATED_NOUN_AFTER.pattern, re.I)
+# Between a date and another set beside it to narrow it: "Last week, on Aug. 27,".
+APPOSITION_GAP = re.compile(r"\s*,\s*(?:on\s+|in\s+)?")
+# "held without conviction since October 2017, when he was detained": the day the clause after
+# "when" tells is the onset itself, not every day since.
+ONSET_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 BACKGROUND_RELATIVE_BEFORE = re.compile(r"\b(?:where|who|which)\s+[^,;:.]{0,60}?\bhad\s+been\b[^,;:.]*$", re.I)
 SPEECH_AFTER_TIME = re.compile(
     r"\s+(?:said|says|denied|announced|reported|confirmed|stated|added|told|warned|claimed|insisted)\b")
@@ -667,8 +672,18 @@ def _first_dates(usable: dict[int, list[DateSpan]], text: str) -> dict[int, Date
     first = {}
     for index, spans in usable.items():
         named = [span for span in spans[1:] if TIME_OF_EVENT_AFTER.match(text, span.end)]
-        first[index] = named[-1] if named else spans[0]
+        first[index] = named[-1] if named else _narrowed(spans[0], spans[1:], text)
     return first
+
+
+def _narrowed(span: DateSpan, later: list[DateSpan], text: str) -> DateSpan:
+    """"Last week, on Aug. 27, ...": a date set beside a vaguer one, inside it, says which day."""
+    following = next(iter(later), None)
+    if (following is None or span.end is None or following.start is None
+            or not APPOSITION_GAP.fullmatch(text, span.end, following.start)):
+        return span
+    inside = span.date <= following.date and following.last <= span.last
+    return following if inside and following.last - following.date < span.last - span.date else span
 
 
 def _dates_another_thing(analysis: ArticleAnalysis, expression, violence_ends: list[int]) -> bool:
@@ -724,10 +739,17 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
         if _in_relative_aside(analysis.text, analysis.sentences[index], expression):
             continue  # "five columns, which set out on Wednesday, converged on the city": the aside's day
         # "after two days of chaos" sums up days that the body may tell one by one
-        is_summary = expression.kind in ("since", "aftermath") or (
-            expression.end_date is not None and (expression.end_date - expression.date).days > 2)
-        span = DateSpan(expression.date, expression.end_date, expression.precision,
-                        expression.start, expression.end, is_summary)
+        end_date = expression.end_date
+        if expression.kind == "since" and ONSET_WHEN_AFTER.match(analysis.text, expression.end):
+            end_date = None
+        # "killed since the military seized power on Oct. 25": every day from that onset on, a
+        # span the sentences after it do not go by
+        onset = SINCE_CLAUSE_BEFORE.search(analysis.text, max(0, expression.start - 60), expression.start)
+        if onset and end_date is None and analysis.reference_date and expression.date < analysis.reference_date:
+            end_date = analysis.reference_date - dt.timedelta(days=1)
+        is_summary = expression.kind == "aftermath" or onset is not None or end_date is not None and (
+            expression.kind == "since" or (end_date - expression.date).days > 2)
+        span = DateSpan(expression.date, end_date, expression.precision, expression.start, expression.end, is_summary)
         all_dates.setdefault(index, []).append(span)
     return all_dates
 

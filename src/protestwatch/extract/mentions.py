@@ -56,7 +56,9 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:planned|scheduled)\b"
     # "a rally that his supporters had planned in Gyumri for Saturday has been postponed"
     # "a march in Conakry that had been planned for Thursday"
-    r"|\s+(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:been\s+)?(?:planned|called|announced|scheduled)\b"
+    # "A rally by Kumtor employees that had been planned for Monday"
+    r"|\s+(?:by\s+(?:[\w'’-]+\s+){1,3}?)?(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:been\s+)?"
+    r"(?:planned|called|announced|scheduled)\b"
     # "He said protesters would assemble at the interchange on Thursday": a plan told
     r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|"
     r"take\s+to\s+the\s+streets)\b"

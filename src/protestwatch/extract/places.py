@@ -106,7 +106,7 @@ INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+)?$")
 NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 DEMONYM_PEOPLE_NOUN = re.compile(
     r"police(?:men)?|forces|troops|soldiers|army|military|gendarmes?|gendarmerie|authorities|government|officials|"
-    r"protesters|demonstrators|students|workers|farmers|people|citizens|nationals|civilians|villagers|"
+    r"protesters|demonstrators|students|workers|farmers|people|civilians|villagers|"
     r"residents|youths?|men|women|capital|city|cities|towns?|villages?|border|territory|soil|side|regions?|"
     r"opposition|activists|journalists|security", re.I)
 HEADING_MAX_CHARS = 80
@@ -220,8 +220,9 @@ def is_event_place(place, analysis: ArticleAnalysis, lexicon: Lexicon) -> bool:
 
 
 def _is_demonym_of_a_thing(place, text: str) -> bool:
-    """"a Russian law", "Nigerian flags": a country's adjective on a thing says nothing of where
-    the event is; on people or forces ("Kenyan police", "Russian troops") it may."""
+    """"a Russian law", "Nigerian flags", "96 of them Croatian nationals": a country's adjective on
+    a thing or a nationality says nothing of where the event is; on people or forces ("Kenyan
+    police", "Russian troops") it may."""
     if place.precision != "country" or not place.text or place.text == place.name or not place.text[:1].isupper():
         return False
     if place.text.endswith("s"):

@@ -293,6 +293,8 @@ class _Context:
     reference: dt.date
     explicit: list[TimeExpression] = field(default_factory=list)
     previous: Optional[dt.date] = None
+    # the last day-precision one: "in June" names no day that "the next day" can follow
+    previous_day: Optional[dt.date] = None
 
 
 # A capitalised word right before a month (not opening a sentence), and one right after its day.
@@ -320,6 +322,8 @@ def find_time_expressions(text: str, reference: dt.date) -> list[TimeExpression]
         expressions.append(expression)
         if expression.date is not None and expression.kind != "since":
             context.previous = expression.date
+            if expression.precision == "day":
+                context.previous_day = expression.date
     return expressions
 
 
@@ -494,14 +498,14 @@ def _resolve_year(match: re.Match, context: _Context) -> Resolved:
 
 def _resolve_relative_day(match: re.Match, context: _Context) -> Resolved:
     offset, anchor = RELATIVE_DAYS[" ".join(match.group(0).lower().split())]
-    base = context.previous if anchor == "previous" and context.previous else context.reference
+    base = context.previous_day if anchor == "previous" and context.previous_day else context.reference
     return base + dt.timedelta(days=offset), None, "day", "relative"
 
 
 def _resolve_overnight(match: re.Match, context: _Context) -> Resolved:
     # the night of the day the text has got to ("29 June ... soldiers, deployed overnight"),
     # else the report's
-    return context.previous or context.reference, None, "day", "relative"
+    return context.previous_day or context.reference, None, "day", "relative"
 
 
 def _resolve_holiday(match: re.Match, context: _Context) -> Resolved:
