@@ -1055,6 +1055,11 @@ NO_EVENT_TEXTS = [
      "charges.", "2022-05-28"),
     ("In an unrelated case, police in Morogoro, Tanzania, said they had arrested three suspects over a bank "
      "robbery last week.", "2024-08-14"),
+    # the events told again, described; the background of a week
+    ("The protests are a fresh headache for President Hassan Rouhani in Tehran as U.S. sanctions squeeze the "
+     "economy.", "2019-11-18"),
+    ("Gulf states pledged $2.5 billion in aid to Jordan at a meeting in Mecca on Sunday, easing fears of a default "
+     "after a week of street protests brought down the government.", "2018-06-11"),
     # a plan by someone, called off
     ("A rally by Kumtor employees that had been planned for Monday in the lakeside town of Balykchy to demand "
      "guarantees for their jobs was called off after organisers met the new management.", "2021-05-17"),

@@ -196,7 +196,7 @@ FAILED_GATHERING = re.compile(r"\b(?:fail(?:ed|s)?\s+to|did\s+not|never)\s+mater
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
 SERIES_BEFORE = re.compile(
     r"\b(?:after|following|follows|followed|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|"
-    r"decades)"
+    r"decades|week|month|year)"
     r"\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 # "since the protests began", "a day after the unrest erupted": the events' start named as a
 # time, not a new report.
@@ -231,7 +231,9 @@ FORCES_COUNT_BEFORE = re.compile(
 # "The marches came as Israel pressed its offensive": the events just told, told again.
 RETOLD_AFTER = re.compile(
     r"\s+(?:came|come|follow(?:ed)?|took place|were held|continued|were\s+(?:organi[sz]ed|called|announced)|"
-    r"(?:are|were)\s+(?:the\s+)?(?:largest|biggest|first|latest|worst))\b", re.I)
+    r"(?:are|were)\s+(?:the\s+)?(?:largest|biggest|first|latest|worst)|"
+    # "The protests are a fresh headache for President Hassan Rouhani"
+    r"(?:are|were|have\s+been|pose[ds]?)\s+(?:a|an)\s)\b", re.I)
 RETOLD_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|These|Those|Such)\s+$")
 
 
