@@ -399,3 +399,14 @@ def test_resolve_a_capital_known_by_an_old_name_is_no_capital_for_that_name(geop
     # "Philadelphia" is an old name of Amman; by its own name it is the American city.
     place = by_text(geoparser.parse("Dozens of longshoremen marched in Philadelphia on Tuesday."))["Philadelphia"]
     assert place.country_code == "US"
+
+
+def test_resolve_a_town_in_an_organisations_name_is_evidence_not_a_place(geoparser):
+    places = geoparser.parse("The Port of Spain City Corporation said its officers cleared vendors from the market "
+                             "in San Fernando on Tuesday.")
+    assert [(p.text, p.country_code) for p in places] == [("San Fernando", "TT")]
+
+
+def test_resolve_a_newspapers_town_is_no_evidence(geoparser):
+    places = geoparser.parse("Vendors protested in San Fernando on Tuesday, the Washington Post reported.")
+    assert [p.country_code for p in places if p.text == "San Fernando"] == ["PH"]

@@ -146,7 +146,8 @@ class Geoparser:
         chosen = self._resolve_mentions(text, mentions)
         located_by = self._located_by(text, mentions, chosen)
         places = [self._to_place(text, mentions, chosen, i, located_by) for i in range(len(mentions))]
-        return [place for place in _one_town_per_landmark(places, mentions) if place is not None]
+        return [place for place, mention in zip(_one_town_per_landmark(places, mentions), mentions)
+                if place is not None and not mention.is_name_part]
 
     def find_capital_references(self, text: str, places: list[Place]) -> list[Place]:
         """"the capital" where the text names no capital city beside it, and the unnamed

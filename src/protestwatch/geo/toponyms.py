@@ -106,6 +106,9 @@ class Mention:
     # an everyday word ("Mango") written here without a cue of place: kept only where the
     # text places the same word elsewhere (one sense per text)
     is_uncued_common_word: bool = False
+    # a place inside an organisation's name ("the Accra Circuit Court"): evidence of the
+    # country the text is about, never a place of its own
+    is_name_part: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class WordLists:
     landmark_heads: frozenset[str]
     abbreviations: frozenset[str]
     organisation_heads: frozenset[str]
+    media_heads: frozenset[str]  # "Times", "Post": a newspaper's town is not the story's
     weapon_heads: frozenset[str]
     place_heads: frozenset[str]
     place_prefixes: frozenset[str]
@@ -140,6 +144,7 @@ class WordLists:
     @classmethod
     def load(cls) -> "WordLists":
         heads = {row["head_word"] for row in read_geo_csv("landmark_heads.csv")}
+        organisation_heads = read_geo_csv("organisation_heads.csv")
         nouns = list(read_geo_csv("organisation_nouns.csv"))
         return cls(
             non_toponyms=frozenset(row["word"] for row in read_geo_csv("non_toponyms.csv")),
@@ -148,7 +153,8 @@ class WordLists:
             landmark_heads=frozenset(h.rstrip(".") for h in heads),
             abbreviations=frozenset(row["abbreviation"].rstrip(".") for row in read_geo_csv("us_state_abbreviations.csv"))
             | {"St", "Ft", "Mt"},
-            organisation_heads=frozenset(row["head_word"] for row in read_geo_csv("organisation_heads.csv")),
+            organisation_heads=frozenset(row["head_word"] for row in organisation_heads),
+            media_heads=frozenset(row["head_word"] for row in organisation_heads if row["kind"] == "media"),
             weapon_heads=frozenset(row["head_word"] for row in read_geo_csv("weapon_heads.csv")),
             place_heads=frozenset(row["head_word"] for row in read_geo_csv("place_heads.csv")),
             place_prefixes=frozenset(row["word"] for row in read_geo_csv("place_prefixes.csv")),
@@ -202,8 +208,10 @@ class ToponymRecogniser:
         for run in runs:
             if AGE_AFTER_NAME.match(text, tokens[run[-1]].end):
                 continue  # "Mahsa Amini, 22, died": a person and her age
-            run = self._drop_organisation_name(tokens, run)
-            mentions.extend(self._mentions_in_run(text, tokens, run))
+            place_part = self._drop_organisation_name(tokens, run)
+            if len(place_part) < len(run):
+                mentions.extend(self._name_part_mentions(text, tokens, run))
+            mentions.extend(self._mentions_in_run(text, tokens, place_part))
         surnames = self._surnames(text, tokens, runs)
         organisations = self._organisation_names(text, mentions)
         placed_common_words = {m.text for m in mentions if m.kind == "toponym" and not m.is_uncued_common_word}
@@ -301,6 +309,17 @@ class ToponymRecogniser:
             return run
         ofs = [i for i, index in enumerate(run) if tokens[index].text == "of" and i > heads[0]]
         return run[ofs[-1] + 1:] if ofs else []
+
+    def _name_part_mentions(self, text: str, tokens: list[Token], run: list[int]) -> list[Mention]:
+        """Toponyms before an organisation's head word ("Accra" of "Accra Circuit Court"), as
+        evidence only; none from a newspaper's name ("Washington Post")."""
+        head = next(i for i, index in enumerate(run) if tokens[index].text in self.words.organisation_heads)
+        if any(tokens[index].text in self.words.media_heads for index in run):
+            return []
+        found = [m for m in self._mentions_in_run(text, tokens, run[:head]) if m.kind in ("toponym", "demonym")]
+        for mention in found:
+            mention.is_name_part = True
+        return found
 
     def _is_joined(self, text: str, previous: Token, token: Token) -> bool:
         gap = text[previous.end:token.start]
