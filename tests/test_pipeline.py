@@ -1055,6 +1055,12 @@ NO_EVENT_TEXTS = [
      "charges.", "2022-05-28"),
     ("In an unrelated case, police in Morogoro, Tanzania, said they had arrested three suspects over a bank "
      "robbery last week.", "2024-08-14"),
+    # an arrest for a theft; the charges of an investigation; a release to house arrest
+    ("According to police records in Puebla, one of the two men had been arrested in March for car theft and "
+     "released.", "2018-08-13"),
+    ("Prosecutors in Puebla said they had opened investigations for homicide, attempted homicide and attacks on "
+     "public officials.", "2018-08-13"),
+    ("In Managua, dozens of prisoners have been moved to house arrest since March under a deal.", "2019-04-18"),
     # the events told again, described; the background of a week
     ("The protests are a fresh headache for President Hassan Rouhani in Tehran as U.S. sanctions squeeze the "
      "economy.", "2019-11-18"),

@@ -341,6 +341,7 @@ def test_resolve_landmark_beyond_its_sentence_takes_a_town_of_the_country_in_foc
     ("Windows were smashed at an annex housing the Ministry of Economy, and police fired tear gas.", "Economy"),
     ("The far-right Freedom and Direct Democracy party joined the rally in Prague.", "Freedom"),
     ("They met at the corner of Wellington and Metcalfe streets in Ottawa.", "Wellington"),
+    ("Hundreds gathered at the corner of Juncal and Uruguay streets in Recoleta, Buenos Aires.", "Uruguay"),
     ("The independent Turan news agency reported that 14 people were detained in Baku.", "Turan"),
     ("Twenty-three inmates were killed in the La Modelo riot in Bogota.", "La"),
     ("The Unity Pact said dozens of its members had been detained in Bolivia.", "Unity"),

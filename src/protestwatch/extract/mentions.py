@@ -150,7 +150,7 @@ SLOGAN_BEFORE = re.compile(
 CRIME_SUSPECT_AFTER = re.compile(
     # (a dot inside an abbreviation, "a U.S. Marine", does not end the clause)
     r"(?:[^.;]|(?<=\b[A-Z])\.)"
-    r"{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|charged\s+with|for\s+allegedly|"
+    r"{0,80}?\b(?:on\s+suspicion\s+of|suspected\s+of|accused\s+of|charged\s+with|for\s+allegedly|for|"
     r"in\s+connection\s+with(?:\s+the)?|"
     r"on\s+(?:a\s+)?charges?\s+of)\s+"
     rf"(?:[\w'’-]+\s+){{0,2}}?{SENSE_WORDS['ordinary_offence']}"
@@ -189,7 +189,7 @@ YEAR_NAMED_BEFORE = re.compile(
 # "charged with second-degree murder, aggravated assault, aggravated kidnapping": the charges.
 CHARGE_LIST_BEFORE = re.compile(
     r"\b(?:charged\s+(?:[A-Z][\w'’-]*,?\s+|\d+,?\s+){0,4}with|charges?\s+of|accus(?:ed|ing)\s+(?:[\w'’-]+\s+){0,4}?of|"
-    r"convicted\s+of|counts?\s+of|"
+    r"convicted\s+of|counts?\s+of|investigations?\s+for|"
     r"guilty\s+of|indicted\s+for|on\s+suspicion\s+of|suspected\s+of|for\s+alleged(?:ly)?)\s+"
     r"[^.;:]{0,120}$", re.I)
 FAILED_GATHERING = re.compile(r"\b(?:fail(?:ed|s)?\s+to|did\s+not|never)\s+materiali[sz]ed?\b", re.I)
@@ -342,7 +342,9 @@ DETENTION_STATE_BEFORE = re.compile(
     r"\b(?:spent|spend|spending|remain(?:s|ed|ing)?|languish(?:ed|es|ing)?|years|months|weeks)\s+"
     r"(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w-]+\s+)?$"
     # "sentenced in March to 27 years of house arrest"
-    r"|\b(?:years?|months?)\s+(?:of|under)\s+(?:house\s+)?$", re.I)
+    r"|\b(?:years?|months?)\s+(?:of|under)\s+(?:house\s+)?$"
+    # "Dozens of prisoners have been moved to house arrest": a release, not an arrest
+    r"|\b(?:moved|transferred|released)\s+(?:in)?to\s+(?:house\s+)?$", re.I)
 # "A cold snap in February damaged greenhouse crops": the weather's damage.
 NATURAL_CAUSE_BEFORE = re.compile(rf"\b{SENSE_WORDS['natural_cause']}\b[^.;:]{{0,40}}$", re.I)
 # "the largest since rallies over rising prices in the spring": the yardstick of a comparison.

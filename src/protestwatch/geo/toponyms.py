@@ -76,6 +76,8 @@ _LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to
 NAME_LIST_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+[A-Z][\w'’-]+,?\s+(?:and|or)\s+$")
 SURNAME_PARTICLE_AFTER = re.compile(r"\s+(?:de|der|den|van|von|ter|ten)\s+[A-Z]")
 STREET_PAIR_AFTER = re.compile(r"\s+and\s+[A-Z][\w'’-]*\s+(?:streets|roads|avenues|boulevards)\b")
+STREETS_AFTER = re.compile(r"\s+(?:streets|roads|avenues|boulevards)\b")
+STREET_PAIR_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+and\s+$")
 _STRICT_LOCATIVE_CUES = _LOCATIVE_CUES - {"of", "to", "towards", "toward"}
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*|\n)$")
 AGE_AFTER_NAME = re.compile(r",\s*(?:\d{1,3},|(?:an?\s+)?\d{1,3}-year-old\b)")
@@ -504,8 +506,10 @@ class ToponymRecogniser:
         if following is not None and following.text in self.words.weapon_heads and \
                 text[tokens[run[after - 1]].end:following.start] == " ":
             return False  # "Grad rockets": the weapon, not the Slovenian town
-        if STREET_PAIR_AFTER.match(text, mention.end):
-            return False  # "the corner of Wellington and Metcalfe streets"
+        if STREET_PAIR_AFTER.match(text, mention.end) or (
+                STREETS_AFTER.match(text, mention.end) and STREET_PAIR_BEFORE.search(text, max(0, mention.start - 40),
+                                                                                     mention.start)):
+            return False  # "the corner of Wellington and Metcalfe streets", "Juncal and Uruguay streets"
         if after - first == 1 and SURNAME_PARTICLE_AFTER.match(text, mention.end) and run[first] > 0 \
                 and _side_by_side_capitalised(text, tokens[run[first] - 1], tokens[run[first]]):
             return False  # "Ilse Van de Keere": a surname's first part (not "the Gare de Lyon")
