@@ -1061,6 +1061,10 @@ NO_EVENT_TEXTS = [
     ("Prosecutors in Puebla said they had opened investigations for homicide, attempted homicide and attacks on "
      "public officials.", "2018-08-13"),
     ("In Managua, dozens of prisoners have been moved to house arrest since March under a deal.", "2019-04-18"),
+    # years of background
+    ("The birr was floated on Monday. A day later, the International Monetary Fund approved a loan programme. "
+     "Economic grievances helped fuel the wave of anti-government protests in the Oromia and Amhara regions between "
+     "2015 and 2018 that eventually brought Prime Minister Abiy Ahmed to power.", "2024-07-31"),
     # the events told again, described; the background of a week
     ("The protests are a fresh headache for President Hassan Rouhani in Tehran as U.S. sanctions squeeze the "
      "economy.", "2019-11-18"),
@@ -1137,3 +1141,14 @@ def test_pipeline_a_nationality_is_not_where_the_event_was(pipeline):
     text = "ATHENS, Aug 9 (AFP) - Police said 105 people were detained at the scene of the clashes, 96 of them Croatian nationals."
     events = _extract(pipeline, text, published="2023-08-09").events
     assert {e.location.country_code for e in events} == {"GR"}
+
+
+@pytest.mark.parametrize("text, country, place", [
+    ("Rival party supporters clashed on Friday in a town near the borders with Sierra Leone and Guinea, police in "
+     "Liberia said.", "LR", "Liberia"),
+    ("Police in Liberia said 11 people were arrested after the clashes on Friday and that reinforcements had been "
+     "sent from Voinjama.", "LR", "Liberia"),
+])
+def test_pipeline_neighbours_and_where_forces_came_from_are_not_the_place(pipeline, text, country, place):
+    events = _extract(pipeline, text, published="2023-10-02").events
+    assert [(e.location.country_code, e.location.name) for e in events] == [(country, place)]

@@ -174,6 +174,12 @@ def test_times_the_next_day_follows_the_last_day_named_not_a_month():
     assert [e.date for e in find_time_expressions(text, REF)] == [D(2021, 3, 11), D(2020, 6, 1), D(2021, 3, 12)]
 
 
+@pytest.mark.parametrize("text", ["Protests spread between 2015 and 2018.", "Protests spread from 2015 to 2018."])
+def test_times_a_range_of_years(text):
+    found = _only(text)
+    assert (found.date, found.end_date, found.precision) == (D(2015, 1, 1), D(2018, 12, 31), "year")
+
+
 def test_times_earlier_counts_from_previous_date():
     text = "The march was on March 10. Two days earlier, leaders were held."
     assert [e.date for e in find_time_expressions(text, REF)] == [D(2021, 3, 10), D(2021, 3, 8)]

@@ -40,7 +40,9 @@ PEOPLE_FROM_BEFORE = re.compile(
     r"\b(?:agents|men|women|man|woman|people|workers|tourists|visitors|nationals|citizens|migrants|refugees|fighters|"
     r"mercenaries|troops|officers|delegates|students|supporters)\s+from\s+(?:mainland\s+|neighbouring\s+|neighboring\s+)?$"
     # "many of whom had travelled from southern regions such as Puno and Cusco": where they came from
-    r"|\b(?:travel(?:l?ed|l?ing)|came|come|coming|arrived|bused\s+in|poured\s+in)\s+(?:in\s+)?from\s+"
+    # "reinforcements had been sent from Voinjama": where forces came from
+    r"|\b(?:travel(?:l?ed|l?ing)|came|come|coming|arrived|bused\s+in|poured\s+in|sent|dispatched|deployed|brought\s+in|"
+    r"drafted\s+in|flown\s+in)\s+(?:in\s+)?from\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:(?:such\s+as|including|like)\s+)?(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)*$",
     re.I)
 # "China's government said ...": the country speaks; it is not where the event happened.
@@ -92,7 +94,7 @@ DESTINATION_BEFORE = re.compile(
     r"\b(?:flight|flights|fly|flew|flying|bound|deported|extradited|repatriated|returned|returning)\s+(?:back\s+)?"
     r"(?:to|for)\s+$", re.I)
 # "a village near the border with Armenia": the neighbour across the border, not where.
-BORDER_WITH_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.I)
+BORDER_WITH_BEFORE = re.compile(r"\b(?i:border|frontier)s?\s+(?i:with)\s+" + NAMES_LISTED_BEFORE)
 # "Callum Hartley, 26, of Mexborough": where a person lives.
 HOME_TOWN_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+$")
 # "the U.S.-based rights group HRANA": where an organisation sits, not where anything happened.

@@ -131,6 +131,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_year", rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})"),
     ("month_alone", rf"{PERIOD_CUE}(?P<core>(?P<mon>{MONTH}))(?!\s*\d)"),
     ("year_alone", rf"{PERIOD_CUE}(?P<core>(?P<y>{YEAR}))(?![-–/,.]\d)"),
+    # "the protests in Oromia between 2015 and 2018": years of background
+    ("year_range", rf"\b(?i:between|from)\s+(?P<y>{YEAR})\s+(?i:and|to|until|through)\s+(?P<y2>{YEAR})\b"),
     ("relative_day", rf"\b(?i:{build_alternation(RELATIVE_DAYS)})\b"),
     # "blocked the road overnight", "overnight on Sunday": the night of the day last named; not
     # "an overnight raid", "an overnight curfew", which say when in a day it was
@@ -188,6 +190,7 @@ RULE_STARTS = {
     "month_year": _MONTH_START,
     "month_alone": _PERIOD_CUE_START,
     "year_alone": _PERIOD_CUE_START,
+    "year_range": r"(?i:[bf])",                       # between, from
     "relative_day": _initials(RELATIVE_DAYS, ignore_case=True),
     "overnight": r"(?i:o)",
     "holiday": r"(?i:[oasbu])",                       # on, at, over, since, before, after, until, by
@@ -232,7 +235,7 @@ _COUNTED_UNIT_GUARD = re.compile(
 RULE_GUARDS: dict[str, re.Pattern] = {
     "range_dm": _MONTH_GUARD, "range_md": _MONTH_GUARD, "date_dm": _MONTH_GUARD,
     "date_md": _MONTH_GUARD, "month_year": _MONTH_GUARD, "month_alone": _MONTH_GUARD,
-    "year_alone": re.compile(YEAR),
+    "year_alone": re.compile(YEAR), "year_range": re.compile(YEAR),
     "weekday": _WEEKDAY_GUARD, "weekday_span": _WEEKDAY_GUARD,
     "weekend": re.compile(r"(?i:weekend)"),
     "ago": _COUNTED_UNIT_GUARD, "anaphoric": _COUNTED_UNIT_GUARD, "days_of": re.compile(r"(?i:s\s+of)\b"),
@@ -491,6 +494,13 @@ def _resolve_month(match: re.Match, context: _Context) -> Resolved:
     return start, _month_end(start), "month", "absolute"
 
 
+def _resolve_year_range(match: re.Match, context: _Context) -> Resolved:
+    first, last = int(match["y"]), int(match["y2"])
+    if last < first:
+        raise ValueError("a range that ends before it starts")
+    return dt.date(first, 1, 1), dt.date(last, 12, 31), "year", "span"
+
+
 def _resolve_year(match: re.Match, context: _Context) -> Resolved:
     year = int(match["y"])
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "absolute"
@@ -616,7 +626,7 @@ def _resolve_since_anchor(match: re.Match, context: _Context) -> Resolved:
 RESOLVERS: dict[str, Callable[[re.Match, _Context], Resolved]] = {
     "iso": _resolve_iso, "numeric": _resolve_numeric, "range_dm": _resolve_range, "range_md": _resolve_range,
     "date_dm": _resolve_date, "date_md": _resolve_date, "month_year": _resolve_month,
-    "month_alone": _resolve_month, "year_alone": _resolve_year,
+    "month_alone": _resolve_month, "year_alone": _resolve_year, "year_range": _resolve_year_range,
     "relative_day": _resolve_relative_day, "holiday": _resolve_holiday, "overnight": _resolve_overnight, "weekday": _resolve_weekday,
     "weekday_span": _resolve_weekday_span, "weekend": _resolve_weekend, "week": _resolve_week,
     "month": _resolve_month_relative, "year": _resolve_year_relative, "ago": _resolve_ago,
