@@ -1061,6 +1061,19 @@ NO_EVENT_TEXTS = [
     ("Prosecutors in Puebla said they had opened investigations for homicide, attempted homicide and attacks on "
      "public officials.", "2018-08-13"),
     ("In Managua, dozens of prisoners have been moved to house arrest since March under a deal.", "2019-04-18"),
+    # a strike suspended, one that was to have taken place, a vote for one, one averted; a bribe
+    ("Bucharest, 9 October /AGERPRES/ - The federation decided on Wednesday to suspend the general strike announced "
+     "for 30 October, as well as the two-hour warning strike which was to have taken place in all public hospitals.",
+     "2019-10-09"),
+    ("Some 92,000 employees in Bucharest had signed the referendum in favour of the general strike.", "2019-10-09"),
+    ("The organisers of a march of patients' associations that was to take place on Saturday in Cluj-Napoca said "
+     "it was off.", "2019-10-09"),
+    ("Health workers in Romania have staged several waves of protest in past years, the most recent general strike "
+     "having been averted at the last minute.", "2019-10-09"),
+    ("Prosecutors on Tuesday detained the manager of the County Emergency Hospital in Ploiesti, suspected of having "
+     "received bribes from a supplier.", "2019-10-09"),
+    ("Sanitas suspends general strike in health system\n\nThe union in Bucharest said pay talks would resume.",
+     "2019-10-09"),
     # years of background
     ("The birr was floated on Monday. A day later, the International Monetary Fund approved a loan programme. "
      "Economic grievances helped fuel the wave of anti-government protests in the Oromia and Amhara regions between "
@@ -1152,3 +1165,9 @@ def test_pipeline_a_nationality_is_not_where_the_event_was(pipeline):
 def test_pipeline_neighbours_and_where_forces_came_from_are_not_the_place(pipeline, text, country, place):
     events = _extract(pipeline, text, published="2023-10-02").events
     assert [(e.location.country_code, e.location.name) for e in events] == [(country, place)]
+
+
+def test_pipeline_a_crowd_dispersed_is_a_demonstration(pipeline):
+    events = _extract(pipeline, "Police in Ankara dispersed about a hundred university students on Tuesday.",
+                      published="2021-11-24").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("protest", "protest_with_intervention")]

@@ -73,6 +73,12 @@ def _protesters_fight(kinds, weak_kinds, actors) -> bool:
     return "armed_clash" in kinds and "protest" in weak_kinds and "protesters" in actors
 
 
+def _crowd_dispersed(kinds, actors) -> bool:
+    """"Police dispersed about a hundred university students": crowd control used on people
+    of a demonstration, with no fight, is a demonstration met with force."""
+    return "intervention" in kinds and "protesters" in actors and not kinds & {"armed_clash", "mob"}
+
+
 def _classify_explosion(kinds, weak_kinds, actors):
     if "disrupted_weapons" in kinds and not kinds & {"kill", "attack"}:
         return None  # "police defused an explosive device": nothing went off
@@ -94,7 +100,7 @@ def _classify_territory(kinds, weak_kinds, actors):
 
 def _classify_demonstration(kinds, weak_kinds, actors):
     is_protest = "protest" in kinds or ("protest" in weak_kinds and kinds & CROWD_ACTION_KINDS) \
-        or _protesters_fight(kinds, weak_kinds, actors)
+        or _protesters_fight(kinds, weak_kinds, actors) or _crowd_dispersed(kinds, actors)
     if "violent_protest" in weak_kinds and kinds & CROWD_ACTION_KINDS:
         kinds = kinds | {"violent_protest"}  # "rioters smashed windows": the crowd word with its deed
     if "violent_protest" in kinds and (is_protest or "rioters" in actors or not actors & NON_STATE_ARMED_TYPES):

@@ -27,7 +27,7 @@ GRIEVANCE_KINDS = frozenset({
 # Words that close a clause: a cue on the far side of one does not govern the trigger.
 CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:but|while|and|as)\b|\bbut\b|\bwhile\b")
 WORD = re.compile(r"[\w'-]+")
-COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:(?:a|an|the|mass|large|street)\s+){0,2}", re.I)
+COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and|,?\s*as\s+well\s+as)\s+(?:(?:a|an|the|mass|large|street)\s+){0,2}", re.I)
 # Capitalised inside a sentence, these are months, not triggers.
 MONTH_HOMONYMS = frozenset({"March"})
 # A capitalised word right before, inside a sentence (after a word, not opening it).
@@ -62,7 +62,10 @@ UNREAL_AFTER = re.compile(
     # "He said protesters would assemble at the interchange on Thursday": a plan told
     r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|"
     r"take\s+to\s+the\s+streets)\b"
-    r"|[^.;:]{0,120}?\b(?:(?:has|have|had)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off)\b"
+    r"|[^.;:]{0,120}?\b(?:(?:has|have|had|having)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off|"
+    r"averted|suspended|shelved)\b"
+    # "the two-hour warning strike which was to have taken place", "a march that was to take place"
+    r"|\s+(?:[\w'’-]+\s+){0,3}?(?:that|which)\s+(?:was|were)\s+(?:to|due\s+to|supposed\s+to|meant\s+to|set\s+to)\b"
     # "Vigil called off" (a headline), "a vigil for Sarah Everard, planned for Saturday evening"
     r"|\s+(?:called\s+off|cancell?ed|postponed|scrapped)\b"
     r"|[^.;:]{0,40}?,\s+(?:planned|scheduled)\s+for\b"
@@ -70,7 +73,7 @@ UNREAL_AFTER = re.compile(
     r"|[^.;:]{0,50}?\b(?:remain(?:s|ed)?|are|were|is|was|have\s+been|had\s+been)\s+(?:effectively\s+|still\s+|now\s+|all\s+but\s+)?"
     r"(?:banned|prohibited|forbidden|outlawed|illegal)\b"
     # "some of the largest tractor protests of recent years": a comparison, not an event
-    r"|\s+(?:of|in)\s+(?:recent\s+)?(?:years|decades|a\s+generation|living\s+memory)\b"
+    r"|\s+(?:of|in)\s+(?:recent\s+|past\s+|previous\s+)?(?:years|decades|a\s+generation|living\s+memory)\b"
     r"|\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}has\s+(?:ever\s+)?seen\b"
     # "detained hundreds of people over the course of the campaign": a tally of months
     r"|\s+(?:[\w'’-]+\s+){0,4}?over\s+the\s+course\s+of\s+(?:the\s+|its\s+|their\s+)?"
@@ -137,7 +140,7 @@ CALL_OR_PLAN_BEFORE = re.compile(
     r"|\bor\s+face\s+(?:a|an|further|more)\s+(?:[\w'’-]+\s+){0,3}$"
     # "suspending a nationwide strike", "called off the march": what will not happen
     r"|\b(?:suspend(?:ed|ing|s)?|call(?:ed|ing|s)?\s+off|cancell?(?:ed|ing|s)?|postpon(?:ed|ing|es)|avert(?:ed|ing|s)?|"
-    r"shelv(?:ed|ing|es)|abandon(?:ed|ing|s)?)\s+(?:a|an|the|its|their|his|her|this|next)\s+"
+    r"shelv(?:ed|ing|es)|abandon(?:ed|ing|s)?)\s+(?:(?:a|an|the|its|their|his|her|this|next)\s+)?"
     r"(?:planned\s+|threatened\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # 'chanted "Arrest Yoon!"', 'shouting "Iran out, out!"': the words of a slogan are what a crowd
 # wants, neither an event nor where it is; 'what he once called his "Stalingrad defense"' is a name.
