@@ -1074,6 +1074,11 @@ NO_EVENT_TEXTS = [
      "received bribes from a supplier.", "2019-10-09"),
     ("Sanitas suspends general strike in health system\n\nThe union in Bucharest said pay talks would resume.",
      "2019-10-09"),
+    # no arrest yet; a rumour; what a platform is used to incite
+    ("In Lahore, a police official said a case had been registered and no one had yet been arrested.", "2015-03-17"),
+    ("In Sampang, the crowd had been angered by rumours that protesters had been shot in Jakarta.", "2019-05-23"),
+    ("KANDY, Sri Lanka (AP) — The government blocked Facebook in Kandy on Wednesday, saying the platforms were "
+     "being used to incite attacks on minority Muslims.", "2018-03-07"),
     # years of background
     ("The birr was floated on Monday. A day later, the International Monetary Fund approved a loan programme. "
      "Economic grievances helped fuel the wave of anti-government protests in the Oromia and Amhara regions between "

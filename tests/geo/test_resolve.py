@@ -411,3 +411,8 @@ def test_resolve_a_town_in_an_organisations_name_is_evidence_not_a_place(geopars
 def test_resolve_a_newspapers_town_is_no_evidence(geoparser):
     places = geoparser.parse("Vendors protested in San Fernando on Tuesday, the Washington Post reported.")
     assert [p.country_code for p in places if p.text == "San Fernando"] == ["PH"]
+
+
+def test_resolve_a_bracketed_division_known_only_by_an_alias_abroad_does_not_move_the_town(geoparser):
+    places = geoparser.parse("Five people were killed in Kumbo (Bui division) when soldiers opened fire.")
+    assert by_text(places)["Kumbo"].country_code == "CM"

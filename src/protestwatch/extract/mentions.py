@@ -43,7 +43,8 @@ ACCIDENT_WINDOW_WORDS = 12
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:no|not|without|zero|don['’]t|didn['’]t|never)(?:\s+(?:further|more|other|new|major|serious|reported))?"
     r"(?:\s+(?:a|an|any))?"
-    r"|(?:no\s+one|nobody|none)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|got))\s*$", re.I)
+    r"|(?:no\s+one|nobody|none)\s+(?:was|were|(?:had|has|have)\s+(?:yet\s+|so\s+far\s+|since\s+)?been|is|are|got))\s*$",
+    re.I)
 # "feared riots fail to materialise", "protests being advertised for the weekend": what
 # follows the trigger denies it or puts it in the future.
 UNREAL_AFTER = re.compile(

@@ -298,7 +298,9 @@ class Geoparser:
         if bracketed and not has_division:
             # The division is known only by its same-named capital ("Al Bayda (Taiz)"): it
             # still says which country the town is in.
-            towns = [c for c in pools[mention.containers[0]] if c.kind == PLACE]
+            # (by its own name: "Kumbo (Bui division)" is not in Bowie, Maryland, once "Bui")
+            container = mentions[mention.containers[0]]
+            towns = [c for c in pools[mention.containers[0]] if c.kind == PLACE and _named_as_itself(container, c)]
             same_country = [c for c in pool if c.country_code in {t.country_code for t in towns}]
             return same_country or towns or pool
         for container_index in mention.containers:
