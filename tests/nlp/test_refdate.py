@@ -100,3 +100,17 @@ def test_refdate_a_deadline_is_no_reference():
     text = ("The export duty, notified late on Saturday and valid till December 31, angered growers. Farmers blocked "
             "the highway at Chandwad on Monday, August 21.")
     assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2023, 8, 22), True)
+
+
+def test_refdate_a_weekday_in_the_lead_moves_an_inferred_reference_to_later_that_week():
+    text = ("Onion auctions stay shut for third day\n\n"
+            "Onion auctions remained suspended for a third straight day on Wednesday as traders kept up their protest."
+            "\n\nFarmers blocked the highway on Monday.\n\n"
+            "Photo caption: Farmers raise slogans at Chandwad on Monday, August 21.")
+    assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2023, 8, 23), True)
+
+
+def test_refdate_a_weekday_in_the_body_leaves_the_day_after_the_latest_date():
+    text = ("Farmers blocked the highway at Chandwad on Monday, August 21.\n\n"
+            "The duty had been notified on Wednesday.")
+    assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2023, 8, 22), True)

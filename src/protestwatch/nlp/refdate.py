@@ -14,7 +14,7 @@ import re
 from typing import Iterator, Optional
 
 from protestwatch.nlp.quantities import build_alternation, find_sentence, read_words, sentence_spans
-from protestwatch.nlp.times import ExplicitDate, find_explicit_dates, safe_date, weekday_agrees
+from protestwatch.nlp.times import ExplicitDate, find_explicit_dates, find_time_expressions, safe_date, weekday_agrees
 
 # "a march is planned for May 3": such a date says nothing about when the text was written
 FUTURE_CUE = re.compile(rf"\b(?i:{build_alternation(read_words('future_cues.csv'))})\b")
@@ -24,9 +24,14 @@ PAST_VERB = re.compile(r"\b(?:began|started|erupted|broke\s+out|ended|was|were|t
 # perhaps followed by its region or country ("JOS, Nigeria, ").
 DATELINE_PLACE = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30})?,\s*")
 DATELINE_LINES = 3
+# A paragraph that ends like a sentence, not like a headline.
+HEADLINE_END = re.compile(r"[.!?:\"”’)]$")
 # A year written on its own ("the 2019 budget", "fees for 2017"): which of a weekday's years it is.
 BARE_YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20\d)\d)(?!\d)")
 WEEKDAY_CYCLE_YEARS = 28
+# A weekday the text names that would fall this far before its latest stated date is taken
+# to be later in that week ("Monday, August 21" ... "on Wednesday"), if a reference allows it.
+STRAY_WEEKDAY_DAYS = dt.timedelta(days=3)
 # How far back a yearless date without a weekday is looked for.
 RECENT_YEARS = 8
 
@@ -52,7 +57,35 @@ def infer_reference_date(text: str, published: Optional[str],
     first_written, first_date = dates[0]
     if _is_dateline(text, first_written):
         return first_date, True
-    return max(date for _, date in dates) + dt.timedelta(days=1), True
+    return _cover_weekdays(text, max(date for _, date in dates)), True
+
+
+def _cover_weekdays(text: str, latest: dt.date) -> dt.date:
+    """The day after the latest stated date, or a later day of that week when days the text
+    names by weekday alone would otherwise fall a week before it ("Monday, August 21" in a
+    caption and "a third straight day on Wednesday": written on Wednesday the 23rd)."""
+    spans = sentence_spans(text)
+    lead_end = _lead_end(text)
+    best, fewest = latest + dt.timedelta(days=1), None
+    for offset in range(1, 7):
+        candidate = latest + dt.timedelta(days=offset)
+        stray = sum(1 for e in find_time_expressions(text, candidate)
+                    if e.kind == "weekday" and e.start < lead_end and e.date is not None
+                    and e.date < latest - STRAY_WEEKDAY_DAYS and not _is_future(text, spans, e))
+        if fewest is None or stray < fewest:
+            best, fewest = candidate, stray
+    return best
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: the first paragraph that is a sentence (not a headline), which
+    tells the newest events."""
+    position = 0
+    for paragraph in text.split("\n\n"):
+        position += len(paragraph) + 2
+        if HEADLINE_END.search(paragraph.strip()):
+            return position
+    return len(text)
 
 
 def _is_dateline(text: str, written: ExplicitDate) -> bool:
