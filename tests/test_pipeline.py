@@ -1079,6 +1079,12 @@ NO_EVENT_TEXTS = [
     ("In Sampang, the crowd had been angered by rumours that protesters had been shot in Jakarta.", "2019-05-23"),
     ("KANDY, Sri Lanka (AP) — The government blocked Facebook in Kandy on Wednesday, saying the platforms were "
      "being used to incite attacks on minority Muslims.", "2018-03-07"),
+    # a plan told as what will continue; a link not made; how something began
+    ("Opposition leaders in Port-au-Prince said the protests would continue every day until Moise leaves office.",
+     "2019-02-08"),
+    ("Police in Port-au-Prince did not say whether the shooting was linked to the protests.", "2019-02-08"),
+    ("In Atbara, what began as a bread protest in a provincial town has become the most sustained challenge to "
+     "Bashir.", "2019-02-08"),
     # years of background
     ("The birr was floated on Monday. A day later, the International Monetary Fund approved a loan programme. "
      "Economic grievances helped fuel the wave of anti-government protests in the Oromia and Amhara regions between "
@@ -1176,3 +1182,10 @@ def test_pipeline_a_crowd_dispersed_is_a_demonstration(pipeline):
     events = _extract(pipeline, "Police in Ankara dispersed about a hundred university students on Tuesday.",
                       published="2021-11-24").events
     assert [(e.event_type, e.sub_event_type) for e in events] == [("protest", "protest_with_intervention")]
+
+
+def test_pipeline_a_correction_note_tells_no_event_of_its_own(pipeline):
+    text = ("Tens of thousands marched in Port-au-Prince on Thursday.\n\n(This story has been corrected to show that "
+            "the two deaths reported by police occurred in Port-au-Prince, not in Cap-Haitien)")
+    events = _extract(pipeline, text, published="2019-02-08").events
+    assert [(e.sub_event_type, e.date) for e in events] == [("peaceful_protest", "2019-02-07")]

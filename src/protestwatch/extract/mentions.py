@@ -61,7 +61,8 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:by\s+(?:[\w'’-]+\s+){1,3}?)?(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:been\s+)?"
     r"(?:planned|called|announced|scheduled)\b"
     # "He said protesters would assemble at the interchange on Thursday": a plan told
-    r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|"
+    r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|continue|"
+    r"resume|go\s+on|spread|"
     r"take\s+to\s+the\s+streets)\b"
     r"|[^.;:]{0,120}?\b(?:(?:has|have|had|having)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off|"
     r"averted|suspended|shelved)\b"

@@ -19,6 +19,11 @@ LINE_BREAK = re.compile("\n")
 # "(Reporting by Frank Phiri; Writing by Alexandra Lynch; Editing by Joe Bradley)": the wire's
 # credits name people, and a name ("Lynch") can be a trigger word.
 WIRE_CREDITS = re.compile(r"\(?\b(?:Reporting|Writing|Additional\s+reporting|Editing|Compiled)\s+by\b[^()\n]*\)?")
+# "(This story has been corrected in paragraph 3 to show that the two deaths ...)": what a
+# correction fixes is told, corrected, in the story itself.
+CORRECTION_NOTE = re.compile(
+    r"\((?:This|The)\s+(?:story|article|report|version)\s+(?:has\s+been|was|is)\s+(?:corrected|updated|amended)[^()\n]*\)"
+    r"|^(?:CORRECTION|Correction|Corrects|CORRECTS)\b[^\n]*", re.M)
 
 
 class ParagraphSentencizer:
@@ -158,6 +163,7 @@ class EventMentionTagger:
             self.initialize()
         excluded = [(t.start, t.end) for t in (doc._.times or []) if t.kind in ("since", "span")]
         excluded += [match.span() for match in WIRE_CREDITS.finditer(text_of(doc))]
+        excluded += [match.span() for match in CORRECTION_NOTE.finditer(text_of(doc))]
         doc._.event_mentions = find_mentions(text_of(doc), sentence_spans(doc), self.lexicon,
                                              excluded=excluded)
         return doc
