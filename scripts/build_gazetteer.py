@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import json
 import sqlite3
 import statistics
@@ -237,6 +238,7 @@ def add_iso_subdivision_aliases(divisions: dict[tuple[str, str], dict]) -> None:
 
 ORDINARY_WORDS = frozenset(normalise_name(row["word"]) for row in read_data_csv("non_toponyms.csv"))
 # Directions name divisions in ACLED's brackets ("Tamale (Northern)"); recognition decides when.
+COMPASS_PAIR = re.compile(r"^(north|south) (east|west)\b")
 DIRECTION_WORDS = frozenset(normalise_name(row[next(iter(row))]) for row in read_data_csv("place_prefixes.csv"))
 
 
@@ -251,6 +253,8 @@ def division_name_variants(name: str) -> set[str]:
     variants = {normalised} | {f"{bare} {suffix}" for suffix in DIVISION_SUFFIXES}
     if bare not in ORDINARY_WORDS:  # "Federal District" is not "Federal"
         variants.add(bare)
+    # "South-West (Region)" (normalised "south west") is also written "Southwest (Region)"
+    variants |= {COMPASS_PAIR.sub(r"\1\2", variant) for variant in variants}
     # "Capital" (Venezuela's Distrito Capital) is the word before it is the division
     return {v for v in variants if len(v) >= 2 and (v not in ORDINARY_WORDS or v in DIRECTION_WORDS)}
 
@@ -296,6 +300,10 @@ def build_names(cities: dict, countries: dict, divisions: dict, country_records:
                 names.add((normalised, "C", code))
     for row in read_data_csv("country_aliases.csv"):
         names.add((normalise_name(row["alias"]), "C", row["country_code"]))
+    for row in read_data_csv("division_aliases.csv"):
+        key = (row["country_code"], row["admin1_code"])
+        if key in divisions:
+            names.add((normalise_name(row["alias"]), "A", f"{key[0]}.{key[1]}"))
     for row in read_data_csv("us_state_abbreviations.csv"):
         if ("US", row["state_code"]) in divisions:
             names.add((normalise_name(row["abbreviation"]), "A", f"US.{row['state_code']}"))

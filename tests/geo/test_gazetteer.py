@@ -77,3 +77,11 @@ def test_gazetteer_open_missing_file_raises(tmp_path):
 def test_gazetteer_continents_and_their_adjectives(gazetteer, name, continent):
     best = gazetteer.lookup(name)[0]  # most populous first: the continent before towns ("Asia", Philippines)
     assert (best.kind, best.name, best.feature_code, best.country_code) == ("continent", continent, "CONT", "")
+
+
+@pytest.mark.parametrize("name, country_code", [
+    ("Southwest Region", "CM"),  # GeoNames: "South-West Province"
+    ("Federal Capital Territory", "NG"),  # GeoNames: "Abuja Federal Capital Territory"; division_aliases.csv
+])
+def test_gazetteer_divisions_are_found_as_news_write_them(gazetteer, name, country_code):
+    assert country_code in {c.country_code for c in gazetteer.lookup(name) if c.kind == "admin1"}

@@ -416,3 +416,16 @@ def test_resolve_a_newspapers_town_is_no_evidence(geoparser):
 def test_resolve_a_bracketed_division_known_only_by_an_alias_abroad_does_not_move_the_town(geoparser):
     places = geoparser.parse("Five people were killed in Kumbo (Bui division) when soldiers opened fire.")
     assert by_text(places)["Kumbo"].country_code == "CM"
+
+
+@pytest.mark.parametrize("text, surface, country_code", [
+    ("MRC supporters marched in Douala and in the Southwest on Tuesday.", "Southwest", "CM"),
+    ("Looters emptied a warehouse in the Federal Capital Territory on Sunday.", "Federal Capital Territory", "NG"),
+])
+def test_resolve_divisions_as_news_write_them(geoparser, text, surface, country_code):
+    assert by_text(geoparser.parse(text))[surface].country_code == country_code
+
+
+def test_resolve_a_compass_word_before_a_name_is_a_direction(geoparser):
+    places = geoparser.parse("Students rioted in Kendari, the capital of Southeast Sulawesi, on Thursday.")
+    assert [p.text for p in places] == ["Kendari"]

@@ -76,6 +76,8 @@ _LOCATIVE_CUES = frozenset({"in", "at", "near", "from", "outside", "across", "to
 NAME_LIST_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+[A-Z][\w'’-]+,?\s+(?:and|or)\s+$")
 SURNAME_PARTICLE_AFTER = re.compile(r"\s+(?:de|der|den|van|von|ter|ten)\s+[A-Z]")
 STREET_PAIR_AFTER = re.compile(r"\s+and\s+[A-Z][\w'’-]*\s+(?:streets|roads|avenues|boulevards)\b")
+# Compass points written as one word: alone, a division ("the Southwest" of Cameroon).
+COMPASS_WORDS = frozenset({"Northeast", "Northwest", "Southeast", "Southwest"})
 STREETS_AFTER = re.compile(r"\s+(?:streets|roads|avenues|boulevards)\b")
 STREET_PAIR_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+and\s+$")
 _STRICT_LOCATIVE_CUES = _LOCATIVE_CUES - {"of", "to", "towards", "toward"}
@@ -517,6 +519,8 @@ class ToponymRecogniser:
             # "White House": Casablanca's name translated, and never the city in English news
             return mention.text not in self.words.non_toponyms
         word = tokens[run[first]].text
+        if word in COMPASS_WORDS and following is not None and _side_by_side_capitalised(text, tokens[run[first]], following):
+            return False  # "Southeast Sulawesi", "Northeast Nigeria": a direction before a name ("the Southwest" is one)
         if word in self.words.place_prefixes and not is_bracketed(text, mention.start):
             return False  # "the West African country": a direction, a division only as "Colombo (Western)"
         if word in self.words.non_toponyms and not strong:
