@@ -1085,6 +1085,18 @@ NO_EVENT_TEXTS = [
     ("Police in Port-au-Prince did not say whether the shooting was linked to the protests.", "2019-02-08"),
     ("In Atbara, what began as a bread protest in a provincial town has become the most sustained challenge to "
      "Bashir.", "2019-02-08"),
+    # a plan and what comes with it; not the first; words against a right; a plan to join;
+    # a fire's toll; victims of past murders
+    ("The unions plan to hold a national demonstration in Rome's Piazza del Popolo on Friday morning, with smaller "
+     "rallies in regional capitals on the later dates.", "2023-11-15"),
+    ("In Rome, it is not the first clash between the two sides.", "2023-11-15"),
+    ("In Rome, CGIL leader Maurizio Landini called the order an attack on the right to strike.", "2023-11-15"),
+    ("In Bogota, organizers said the marchers would join a national strike called by trade unions for Wednesday.",
+     "2020-10-20"),
+    ("In Matanzas, lightning struck a fuel depot on August 5, setting off a fire that burned for five days and killed "
+     "more than a dozen firefighters.", "2022-08-20"),
+    ('"The verdict does not give us back the years we lost," said a Tegucigalpa lawyer who has represented families '
+     'of murdered environmental activists.', "2024-06-28"),
     # years of background
     ("The birr was floated on Monday. A day later, the International Monetary Fund approved a loan programme. "
      "Economic grievances helped fuel the wave of anti-government protests in the Oromia and Amhara regions between "
@@ -1189,3 +1201,11 @@ def test_pipeline_a_correction_note_tells_no_event_of_its_own(pipeline):
             "the two deaths reported by police occurred in Port-au-Prince, not in Cap-Haitien)")
     events = _extract(pipeline, text, published="2019-02-08").events
     assert [(e.sub_event_type, e.date) for e in events] == [("peaceful_protest", "2019-02-07")]
+
+
+
+def test_pipeline_a_clause_a_week_after_another_event_tells_that_one_in_passing(pipeline):
+    text = ("Police said two people were killed in Charlottesville a week after a car plowed into a crowd of people near "
+            "the park in the city centre protesting against a white nationalist rally there.")
+    events = _extract(pipeline, text, published="2017-08-20").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("violence_against_civilians", "attack")]

@@ -37,11 +37,12 @@ AGENT_NAME = re.compile(r"[A-Z][a-z]+ers")
 # the closing one right after it.
 SCARE_QUOTE_BEFORE = re.compile(r"[\"“](?:[\w'’-]+\s+){0,2}$")
 SCARE_QUOTE_AFTER = re.compile(r"[,.!?]?[\"”]")
-RELATIVE_PRONOUN_BEFORE = re.compile(r"\b(?:that|which)\s+(?:had\s+|has\s+)?$", re.I)
+# "the canopy that killed 15", "a fire that burned for five days and killed more than a dozen"
+RELATIVE_PRONOUN_BEFORE = re.compile(r"\b(?:that|which)\s+(?:had\s+|has\s+)?(?:[^.;:,]{0,50}?\band\s+)?$", re.I)
 ACCIDENT_WINDOW_WORDS = 12
 # "No arrests were made", "these are not protests", "without further clashes": the trigger is denied.
 NEGATED_BEFORE = re.compile(
-    r"\b(?:(?:no|not|without|zero|don['’]t|didn['’]t|never)(?:\s+(?:further|more|other|new|major|serious|reported))?"
+    r"\b(?:(?:no|not|without|zero|don['’]t|didn['’]t|never)(?:\s+(?:further|more|other|new|major|serious|reported|the\s+first))?"
     r"(?:\s+(?:a|an|any))?"
     r"|(?:no\s+one|nobody|none)\s+(?:was|were|(?:had|has|have)\s+(?:yet\s+|so\s+far\s+|since\s+)?been|is|are|got))\s*$",
     re.I)
@@ -61,7 +62,7 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:by\s+(?:[\w'’-]+\s+){1,3}?)?(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:been\s+)?"
     r"(?:planned|called|announced|scheduled)\b"
     # "He said protesters would assemble at the interchange on Thursday": a plan told
-    r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|continue|"
+    r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|continue|join|"
     r"resume|go\s+on|spread|"
     r"take\s+to\s+the\s+streets)\b"
     r"|[^.;:]{0,120}?\b(?:(?:has|have|had|having)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off|"
@@ -125,7 +126,7 @@ CALL_OR_PLAN_BEFORE = re.compile(
     r"|\b(?:floated|mooted|proposed)\s+(?:a|an|another|new|the)\s+[^.;:]{0,60}$"
     # "faculty members said they planned to walk out of their offices on Friday in protest",
     # "planned to file a complaint ... and to hold a demonstration outside its office"
-    r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+(?:on\s+\w+\s+)?to\s+[^.;:]{0,60}$"
+    r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+(?:on\s+\w+\s+)?to\s+[^.;:]{0,100}$"
     r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+to\s+[^.;:]{0,160}\band\s+to\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
     # "organisers have registered demonstrations"
@@ -211,7 +212,7 @@ ONSET_CLAUSE_AFTER = re.compile(r"\s+(?:began|begun|started|erupted|broke\s+out|
 # and is told again in its place.
 OTHER_DAY_CLAUSE_BEFORE = re.compile(
     r"\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before)\s+"
-    r"(?:[\w'’-]+\s+){0,12}$", re.I)
+    r"(?:[\w'’-]+\s+){0,20}$", re.I)
 # "tensions had already exploded", "an explosion of anger": an explosion of feelings.
 FIGURATIVE_BLAST_WORDS = frozenset({"exploded", "explosion", "blast", "explodes"})
 FEELING_BEFORE = re.compile(
@@ -357,6 +358,9 @@ YARDSTICK_BEFORE = re.compile(r"\b(?:largest|biggest|worst|deadliest|first)\s+(?
                               re.I)
 # "aggressive hybrid attacks by Russia", "cyber attacks": no violence on the ground.
 FIGURATIVE_ATTACK_BEFORE = re.compile(rf"\b{SENSE_WORDS['figurative_attack_modifier']}[\s-]*$", re.I)
+# "called the order an attack on the right to strike": words against a principle.
+FIGURATIVE_ATTACK_AFTER = re.compile(rf"\s+(?:on|against|upon)\s+(?:the\s+|our\s+|their\s+|its\s+)?{SENSE_WORDS['abstract_target']}\b",
+                                     re.I)
 # "campaigned on fighting corruption": a cause, not a fight.
 ABSTRACT_FOE_AFTER = re.compile(rf"\s+(?:against\s+)?{SENSE_WORDS['abstract_foe']}\b", re.I)
 # "The lira ... rallied as much as 6%": a currency's rally.
@@ -454,7 +458,8 @@ def _is_other_sense(mention: Mention, text: str, before: str) -> bool:
         or lowered.startswith("round") and NEWS_ROUNDUP_AFTER.match(text, mention.end)
         or lowered.startswith("detainee") and DETAINEES_HELD_AFTER.match(text, mention.end)
         or mention.kind == "looting" and (NATURAL_CAUSE_BEFORE.search(before) or PLUNDER_AFTER.match(text, mention.end))
-        or mention.kind == "attack" and FIGURATIVE_ATTACK_BEFORE.search(before)
+        or mention.kind == "attack" and (FIGURATIVE_ATTACK_BEFORE.search(before)
+                                         or FIGURATIVE_ATTACK_AFTER.match(text, mention.end))
         or mention.text[0].isupper() and ORGANISATION_HEAD_AFTER.match(text, mention.end))
 
 
