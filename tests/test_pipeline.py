@@ -1097,6 +1097,13 @@ NO_EVENT_TEXTS = [
      "more than a dozen firefighters.", "2022-08-20"),
     ('"The verdict does not give us back the years we lost," said a Tegucigalpa lawyer who has represented families '
      'of murdered environmental activists.', "2024-06-28"),
+    # a rarity, a forecast, a noun, a habit; a link to another story
+    ("In Vientiane, street protests are almost unheard of in the one-party state.", "2023-03-10"),
+    ('"People in Vientiane are not going to march in the streets," he said.', "2023-03-10"),
+    ("In Male, Yameen's exclusion became a rallying point for the opposition.", "2023-09-30"),
+    ("Religious processions have frequently triggered clashes in India, rights groups say.", "2024-10-15"),
+    ("Shops in Bahraich reopened on Tuesday.\n\n-- RELATED: India's top court pauses 'bulldozer' demolitions of "
+     "suspects' homes", "2024-10-15"),
     # years of background
     ("The birr was floated on Monday. A day later, the International Monetary Fund approved a loan programme. "
      "Economic grievances helped fuel the wave of anti-government protests in the Oromia and Amhara regions between "

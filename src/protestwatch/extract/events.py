@@ -142,7 +142,7 @@ LIVE_ENTRY_STAMP = re.compile(
 # Bulleted key points, an explainer's headings in capitals ("WHO IS PROTESTING?"), and links to
 # other stories ("RELATED: Bangladesh opposition rally in Dhaka turns violent (Oct 28)").
 KEY_POINT_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[•▪►][^\n]*|[A-Z][A-Z'’ ,-]*[A-Z][ \t]*\??"
+    r"(?m)^[ \t]*(?:[-–—]+[ \t]*)?(?:[•▪►][^\n]*|[A-Z][A-Z'’ ,-]*[A-Z][ \t]*\??"
     r"|(?i:related|related coverage|read more|see also|more on this)[ \t]*:[^\n]*)[ \t]*$")
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").

@@ -91,7 +91,7 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:are|is|were|was)\s+(?:likely|expected|set|due|scheduled|planned)\s+to\b"
     r"|\s+(?:are|is|were|was|seems?|seemed|looks?|looked)\s+(?:unlikely|improbable|possible|inevitable)\b"
     # "the protest umbrella group", "drone images": a noun that names something else
-    r"|\s+(?:umbrella\s+)?(?:group|groups|movement|movements|leaders?|organi[sz]ers?|coalition|alliance|umbrella|"
+    r"|\s+(?:umbrella\s+)?(?:group|groups|movement|movements|leaders?|organi[sz]ers?|coalition|alliance|umbrella|points?|cry|cries|"
     r"songs?|slogans?|images?|footage|photos?|photographs?|pictures?|videos?)\b"
     # "Fans poured into the streets to celebrate the title": a sports or holiday celebration,
     # not a protest (a rally celebrating an election result is one)
@@ -102,8 +102,9 @@ UNREAL_AFTER = re.compile(
     # "the shooting investigation": the inquiry, not the shooting; "the detention centre": a place
     r"|\s+(?:investigation|inquiry|probe|case|trial|centres?|centers?|facilit(?:y|ies))\b"
     # "protests over jobs and development are frequent": a habit, not one event
-    r"|[^.;:]{0,60}?\b(?:are|were|is|was|remain|remained|have\s+become)\s+(?:frequent|common|commonplace|routine|rare|"
-    r"regular|a\s+regular\s+occurrence)\b"
+    r"|[^.;:]{0,60}?\b(?:are|were|is|was|remain|remained|have\s+become)\s+"
+    r"(?:almost\s+|virtually\s+|all\s+but\s+|still\s+|very\s+|relatively\s+|increasingly\s+)?(?:frequent|common|commonplace|routine|rare|"
+    r"regular|a\s+regular\s+occurrence|unheard\s+of|unknown|unthinkable)\b"
     # "Protesters have gathered almost daily for years": a habit, not one event
     r"|[^.;:]{0,40}?\b(?:almost|nearly|virtually)\s+(?:daily|every\s+day|every\s+week)\b"
     r"|[^.;:]{0,30}?\bfor\s+(?:years|decades)\b"
