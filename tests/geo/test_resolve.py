@@ -429,3 +429,9 @@ def test_resolve_divisions_as_news_write_them(geoparser, text, surface, country_
 def test_resolve_a_compass_word_before_a_name_is_a_direction(geoparser):
     places = geoparser.parse("Students rioted in Kendari, the capital of Southeast Sulawesi, on Thursday.")
     assert [p.text for p in places] == ["Kendari"]
+
+
+def test_resolve_a_place_named_like_an_organisation_is_a_place(geoparser):
+    # "Bank" ends organisations' names ("World Bank"), but "West Bank" is in the gazetteer
+    places = by_text(geoparser.parse("Residents marched in Beita (Nablus, West Bank) on Friday."))
+    assert places["West Bank"].country_code == "PS"

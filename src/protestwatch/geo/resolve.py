@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from protestwatch.geo.gazetteer import ADMIN1, CONTINENT, COUNTRY, PLACE, Candidate, Gazetteer
 from protestwatch.geo.names import normalise_name
 from protestwatch.geo.toponyms import (Mention, ToponymRecogniser, distance_km, link_containers, names_its_division,
-                                       tokenize)
+                                       spelled_as, tokenize)
 
 # Score = log10(population) + bonuses below. Bonuses are in "orders of magnitude of
 # population" so that each says how much bigger a rival must be to win anyway.
@@ -298,9 +298,10 @@ class Geoparser:
         if bracketed and not has_division:
             # The division is known only by its same-named capital ("Al Bayda (Taiz)"): it
             # still says which country the town is in.
-            # (by its own name: "Kumbo (Bui division)" is not in Bowie, Maryland, once "Bui")
+            # (by its own name or a spelling of it: "Kumbo (Bui division)" is not in Bowie, Maryland,
+            # once called "Bui")
             container = mentions[mention.containers[0]]
-            towns = [c for c in pools[mention.containers[0]] if c.kind == PLACE and _named_as_itself(container, c)]
+            towns = [c for c in spelled_as(container.text, pools[mention.containers[0]]) if c.kind == PLACE]
             same_country = [c for c in pool if c.country_code in {t.country_code for t in towns}]
             return same_country or towns or pool
         for container_index in mention.containers:

@@ -212,7 +212,7 @@ class ToponymRecogniser:
         for run in runs:
             if AGE_AFTER_NAME.match(text, tokens[run[-1]].end):
                 continue  # "Mahsa Amini, 22, died": a person and her age
-            place_part = self._drop_organisation_name(tokens, run)
+            place_part = run if self._names_a_place(text, tokens, run) else self._drop_organisation_name(tokens, run)
             if len(place_part) < len(run):
                 mentions.extend(self._name_part_mentions(text, tokens, run))
             mentions.extend(self._mentions_in_run(text, tokens, place_part))
@@ -313,6 +313,16 @@ class ToponymRecogniser:
             return run
         ofs = [i for i, index in enumerate(run) if tokens[index].text == "of" and i > heads[0]]
         return run[ofs[-1] + 1:] if ofs else []
+
+    def _names_a_place(self, text: str, tokens: list[Token], run: list[int]) -> bool:
+        """"West Bank": the words up to an organisation's head word name a division or a large
+        town in the gazetteer."""
+        heads = [i for i, index in enumerate(run) if tokens[index].text in self.words.organisation_heads]
+        if not heads or heads[0] == 0:
+            return False
+        candidates = self.gazetteer.lookup(text[tokens[run[0]].start:tokens[run[heads[0]]].end])
+        # a division or a large town, not a hamlet that shares an organisation's name ("Red Cross")
+        return any(c.kind in (ADMIN1, COUNTRY) or c.population >= KNOWN_TOWN_MIN_POPULATION for c in candidates)
 
     def _name_part_mentions(self, text: str, tokens: list[Token], run: list[int]) -> list[Mention]:
         """Toponyms before an organisation's head word ("Accra" of "Accra Circuit Court"), as
@@ -554,8 +564,14 @@ class ToponymRecogniser:
 def _by_own_name(mention: Mention) -> list[Candidate]:
     """The candidates whose name is the mention's or a spelling of it ("Oromia", "Oromiya"),
     not another name altogether ("Zamora" is also one of Castile and León's)."""
-    written = normalise_name(mention.text)
-    return [c for c in mention.candidates
+    return spelled_as(mention.text, mention.candidates)
+
+
+def spelled_as(written: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates whose name is ``written`` or a spelling of it ("Al Amadiya" for Al
+    ‘Amādīyah, but not "Bui" for Bowie)."""
+    written = normalise_name(written)
+    return [c for c in candidates
             if difflib.SequenceMatcher(None, normalise_name(c.name), written).ratio() >= SAME_NAME_MIN_SIMILARITY]
 
 
@@ -601,7 +617,7 @@ def link_containers(text: str, mentions: list[Mention]) -> None:
     for index, mention in enumerate(mentions):
         mention.containers = []  # indexes are positions in this list: relink from scratch
         chain = index + 1
-        while chain < len(mentions):
+        while chain < len(mentions) and not mentions[chain].is_name_part:  # an organisation's town contains nothing
             previous = mentions[chain - 1]
             gap = text[previous.end:mentions[chain].start]
             if chain == index + 1 and not (_CONTAINER_GAP.match(gap) or _CONTAINER_GAP_PAST_UNKNOWN.match(gap)
