@@ -32,6 +32,8 @@ WEEKDAY_CYCLE_YEARS = 28
 # A weekday the text names that would fall this far before its latest stated date is taken
 # to be later in that week ("Monday, August 21" ... "on Wednesday"), if a reference allows it.
 STRAY_WEEKDAY_DAYS = dt.timedelta(days=3)
+# A lead runs to its first paragraph's end, or this far into a text without paragraphs.
+LEAD_MAX_CHARS = 600
 # How far back a yearless date without a weekday is looked for.
 RECENT_YEARS = 8
 
@@ -61,17 +63,18 @@ def infer_reference_date(text: str, published: Optional[str],
 
 
 def _cover_weekdays(text: str, latest: dt.date) -> dt.date:
-    """The day after the latest stated date, or a later day of that week when days the text
+    """The day after the latest stated date, or a later day of that week when days the lead
     names by weekday alone would otherwise fall a week before it ("Monday, August 21" in a
     caption and "a third straight day on Wednesday": written on Wednesday the 23rd)."""
-    spans = sentence_spans(text)
-    lead_end = _lead_end(text)
+    lead = text[:min(_lead_end(text), LEAD_MAX_CHARS)]
+    named = [e for e in find_time_expressions(lead, latest) if e.kind == "weekday" and e.date is not None]
+    spans = sentence_spans(text) if named else []
+    weekdays = [e.date.weekday() for e in named if not _is_future(text, spans, e)]
     best, fewest = latest + dt.timedelta(days=1), None
     for offset in range(1, 7):
         candidate = latest + dt.timedelta(days=offset)
-        stray = sum(1 for e in find_time_expressions(text, candidate)
-                    if e.kind == "weekday" and e.start < lead_end and e.date is not None
-                    and e.date < latest - STRAY_WEEKDAY_DAYS and not _is_future(text, spans, e))
+        stray = sum(1 for weekday in weekdays
+                    if candidate - dt.timedelta(days=(candidate.weekday() - weekday) % 7) < latest - STRAY_WEEKDAY_DAYS)
         if fewest is None or stray < fewest:
             best, fewest = candidate, stray
     return best
