@@ -1197,22 +1197,19 @@ def test_pipeline_neighbours_and_where_forces_came_from_are_not_the_place(pipeli
     assert [(e.location.country_code, e.location.name) for e in events] == [(country, place)]
 
 
-def test_pipeline_a_crowd_dispersed_is_a_demonstration(pipeline):
-    events = _extract(pipeline, "Police in Ankara dispersed about a hundred university students on Tuesday.",
-                      published="2021-11-24").events
-    assert [(e.event_type, e.sub_event_type) for e in events] == [("protest", "protest_with_intervention")]
-
-
-def test_pipeline_a_correction_note_tells_no_event_of_its_own(pipeline):
-    text = ("Tens of thousands marched in Port-au-Prince on Thursday.\n\n(This story has been corrected to show that "
-            "the two deaths reported by police occurred in Port-au-Prince, not in Cap-Haitien)")
-    events = _extract(pipeline, text, published="2019-02-08").events
-    assert [(e.sub_event_type, e.date) for e in events] == [("peaceful_protest", "2019-02-07")]
-
-
-
-def test_pipeline_a_clause_a_week_after_another_event_tells_that_one_in_passing(pipeline):
-    text = ("Police said two people were killed in Charlottesville a week after a car plowed into a crowd of people near "
-            "the park in the city centre protesting against a white nationalist rally there.")
-    events = _extract(pipeline, text, published="2017-08-20").events
-    assert [(e.event_type, e.sub_event_type) for e in events] == [("violence_against_civilians", "attack")]
+@pytest.mark.parametrize("text, published, expected", [
+    # crowd control used on people of a demonstration
+    ("Police in Ankara dispersed about a hundred university students on Tuesday.", "2021-11-24",
+     [("protest", "protest_with_intervention", "2021-11-23")]),
+    # a correction note tells no event of its own
+    ("Tens of thousands marched in Port-au-Prince on Thursday.\n\n(This story has been corrected to show that the "
+     "two deaths reported by police occurred in Port-au-Prince, not in Cap-Haitien)", "2019-02-08",
+     [("protest", "peaceful_protest", "2019-02-07")]),
+    # a clause "a week after" another event tells that one in passing
+    ("Police said two people were killed in Charlottesville a week after a car plowed into a crowd of people near "
+     "the park in the city centre protesting against a white nationalist rally there.", "2017-08-20",
+     [("violence_against_civilians", "attack", "2017-08-20")]),
+])
+def test_pipeline_codes_these_events_and_no_other(pipeline, text, published, expected):
+    events = _extract(pipeline, text, published=published).events
+    assert [(e.event_type, e.sub_event_type, e.date) for e in events] == expected
