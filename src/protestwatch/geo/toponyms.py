@@ -308,16 +308,20 @@ class ToponymRecogniser:
     def _drop_organisation_name(self, tokens: list[Token], run: list[int]) -> list[int]:
         """The part of a run that can still be a place once an organisation name is removed:
         nothing, or the words after the last "of" behind the organisation's head word."""
-        heads = [i for i, index in enumerate(run) if tokens[index].text in self.words.organisation_heads]
+        heads = self._organisation_heads(tokens, run)
         if not heads:
             return run
         ofs = [i for i, index in enumerate(run) if tokens[index].text == "of" and i > heads[0]]
         return run[ofs[-1] + 1:] if ofs else []
 
+    def _organisation_heads(self, tokens: list[Token], run: list[int]) -> list[int]:
+        """Positions in the run of words that end organisations' names ("Court", "Party")."""
+        return [i for i, index in enumerate(run) if tokens[index].text in self.words.organisation_heads]
+
     def _names_a_place(self, text: str, tokens: list[Token], run: list[int]) -> bool:
         """"West Bank": the words up to an organisation's head word name a division or a large
         town in the gazetteer."""
-        heads = [i for i, index in enumerate(run) if tokens[index].text in self.words.organisation_heads]
+        heads = self._organisation_heads(tokens, run)
         if not heads or heads[0] == 0:
             return False
         candidates = self.gazetteer.lookup(text[tokens[run[0]].start:tokens[run[heads[0]]].end])
@@ -327,7 +331,7 @@ class ToponymRecogniser:
     def _name_part_mentions(self, text: str, tokens: list[Token], run: list[int]) -> list[Mention]:
         """Toponyms before an organisation's head word ("Accra" of "Accra Circuit Court"), as
         evidence only; none from a newspaper's name ("Washington Post")."""
-        head = next(i for i, index in enumerate(run) if tokens[index].text in self.words.organisation_heads)
+        head = self._organisation_heads(tokens, run)[0]
         if any(tokens[index].text in self.words.media_heads for index in run):
             return []
         found = [m for m in self._mentions_in_run(text, tokens, run[:head]) if m.kind in ("toponym", "demonym")]

@@ -25,7 +25,7 @@ PAST_VERB = re.compile(r"\b(?:began|started|erupted|broke\s+out|ended|was|were|t
 DATELINE_PLACE = re.compile(r"[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][A-Za-z'’.\- ]{1,30})?,\s*")
 DATELINE_LINES = 3
 # A paragraph that ends like a sentence, not like a headline.
-HEADLINE_END = re.compile(r"[.!?:\"”’)]$")
+HEADLINE_END = re.compile(r"[.!?:;\"”’)]$")
 # A year written on its own ("the 2019 budget", "fees for 2017"): which of a weekday's years it is.
 BARE_YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20\d)\d)(?!\d)")
 WEEKDAY_CYCLE_YEARS = 28
