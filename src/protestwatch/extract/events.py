@@ -747,8 +747,8 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
         onset = SINCE_CLAUSE_BEFORE.search(analysis.text, max(0, expression.start - 60), expression.start)
         if onset and end_date is None and analysis.reference_date and expression.date < analysis.reference_date:
             end_date = analysis.reference_date - dt.timedelta(days=1)
-        is_summary = expression.kind == "aftermath" or onset is not None or end_date is not None and (
-            expression.kind == "since" or (end_date - expression.date).days > 2)
+        is_summary = (expression.kind == "aftermath" or onset is not None
+                      or (end_date is not None and (expression.kind == "since" or (end_date - expression.date).days > 2)))
         span = DateSpan(expression.date, end_date, expression.precision, expression.start, expression.end, is_summary)
         all_dates.setdefault(index, []).append(span)
     return all_dates

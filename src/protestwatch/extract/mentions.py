@@ -27,7 +27,8 @@ GRIEVANCE_KINDS = frozenset({
 # Words that close a clause: a cue on the far side of one does not govern the trigger.
 CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:but|while|and|as)\b|\bbut\b|\bwhile\b")
 WORD = re.compile(r"[\w'-]+")
-COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and|,?\s*as\s+well\s+as)\s+(?:(?:a|an|the|mass|large|street)\s+){0,2}", re.I)
+COORDINATION = re.compile(r"\s*(?:,|and|or|,\s*and|,?\s*as\s+well\s+as)\s+(?:(?:a|an|the|mass|large|street)\s+){0,2}",
+                          re.I)
 # Capitalised inside a sentence, these are months, not triggers.
 MONTH_HOMONYMS = frozenset({"March"})
 # A capitalised word right before, inside a sentence (after a word, not opening it).
@@ -62,9 +63,8 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:by\s+(?:[\w'’-]+\s+){1,3}?)?(?:that|which)\s+(?:[\w'’-]+\s+){0,3}(?:had|has|have)\s+(?:been\s+)?"
     r"(?:planned|called|announced|scheduled)\b"
     # "He said protesters would assemble at the interchange on Thursday": a plan told
-    r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|continue|join|"
-    r"resume|go\s+on|spread|"
-    r"take\s+to\s+the\s+streets)\b"
+    r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|continue|"
+    r"join|resume|go\s+on|spread|take\s+to\s+the\s+streets)\b"
     r"|[^.;:]{0,120}?\b(?:(?:has|have|had|having)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off|"
     r"averted|suspended|shelved)\b"
     # "the two-hour warning strike which was to have taken place", "a march that was to take place"
@@ -91,8 +91,8 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:are|is|were|was)\s+(?:likely|expected|set|due|scheduled|planned)\s+to\b"
     r"|\s+(?:are|is|were|was|seems?|seemed|looks?|looked)\s+(?:unlikely|improbable|possible|inevitable)\b"
     # "the protest umbrella group", "drone images": a noun that names something else
-    r"|\s+(?:umbrella\s+)?(?:group|groups|movement|movements|leaders?|organi[sz]ers?|coalition|alliance|umbrella|points?|cry|cries|"
-    r"songs?|slogans?|images?|footage|photos?|photographs?|pictures?|videos?)\b"
+    r"|\s+(?:umbrella\s+)?(?:group|groups|movement|movements|leaders?|organi[sz]ers?|coalition|alliance|umbrella|"
+    r"points?|cry|cries|songs?|slogans?|images?|footage|photos?|photographs?|pictures?|videos?)\b"
     # "Fans poured into the streets to celebrate the title": a sports or holiday celebration,
     # not a protest (a rally celebrating an election result is one)
     r"|[^.;:]{0,60}?\b(?:to\s+celebrate|in\s+celebration\s+of|celebrating)\b[^.;:]{0,60}?\b(?:title|championship|cup|"
@@ -103,8 +103,8 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:investigation|inquiry|probe|case|trial|centres?|centers?|facilit(?:y|ies))\b"
     # "protests over jobs and development are frequent": a habit, not one event
     r"|[^.;:]{0,60}?\b(?:are|were|is|was|remain|remained|have\s+become)\s+"
-    r"(?:almost\s+|virtually\s+|all\s+but\s+|still\s+|very\s+|relatively\s+|increasingly\s+)?(?:frequent|common|commonplace|routine|rare|"
-    r"regular|a\s+regular\s+occurrence|unheard\s+of|unknown|unthinkable)\b"
+    r"(?:almost\s+|virtually\s+|all\s+but\s+|still\s+|very\s+|relatively\s+|increasingly\s+)?"
+    r"(?:frequent|common|commonplace|routine|rare|regular|a\s+regular\s+occurrence|unheard\s+of|unknown|unthinkable)\b"
     # "Protesters have gathered almost daily for years": a habit, not one event
     r"|[^.;:]{0,40}?\b(?:almost|nearly|virtually)\s+(?:daily|every\s+day|every\s+week)\b"
     r"|[^.;:]{0,30}?\bfor\s+(?:years|decades)\b"
@@ -112,6 +112,8 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:(?:have|has|had)\s+been\s+)?(?:held|staged)\s+every\b"
     r"|\s+every\s+(?:single\s+)?(?:day|night|week|weekend|month|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)s?\b", re.I)
+# Verbs of intent: "planned to walk out", "threatened to strike".
+PLAN_VERB = r"(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)"
 # Calls, plans, proposals, refusals and denials before the trigger ("called on teachers to
 # hold sit-ins on Thursday", "urged supporters to march again"): they say nothing of whether
 # anyone acted.
@@ -127,8 +129,8 @@ CALL_OR_PLAN_BEFORE = re.compile(
     r"|\b(?:floated|mooted|proposed)\s+(?:a|an|another|new|the)\s+[^.;:]{0,60}$"
     # "faculty members said they planned to walk out of their offices on Friday in protest",
     # "planned to file a complaint ... and to hold a demonstration outside its office"
-    r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+(?:on\s+\w+\s+)?to\s+[^.;:]{0,100}$"
-    r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|threaten(?:s|ed)?|vow(?:s|ed)?)\s+to\s+[^.;:]{0,160}\band\s+to\s+"
+    rf"|\b{PLAN_VERB}\s+(?:on\s+\w+\s+)?to\s+[^.;:]{{0,100}}$"
+    rf"|\b{PLAN_VERB}\s+to\s+[^.;:]{{0,160}}\band\s+to\s+"
     r"(?:[\w'’-]+\s+){0,3}$"
     # "organisers have registered demonstrations"
     r"|\bregister(?:ed|ing|s)?\s+(?:\d+\s+|several\s+|more\s+)?$"
@@ -202,8 +204,8 @@ CHARGE_LIST_BEFORE = re.compile(
 FAILED_GATHERING = re.compile(r"\b(?:fail(?:ed|s)?\s+to|did\s+not|never)\s+materiali[sz]ed?\b", re.I)
 # "locked out after a series of strikes", "amid a wave of protests": background, told in passing.
 SERIES_BEFORE = re.compile(
-    r"\b(?:after|following|follows|followed|amid|amidst)\s+(?:a\s+|the\s+)?(?:series|wave|string|spate|months|weeks|years|"
-    r"decades|week|month|year)"
+    r"\b(?:after|following|follows|followed|amid|amidst)\s+(?:a\s+|the\s+)?"
+    r"(?:series|wave|string|spate|(?:week|month|year)s?|decades)"
     r"\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 # "since the protests began", "a day after the unrest erupted": the events' start named as a
 # time, not a new report.
@@ -360,8 +362,8 @@ YARDSTICK_BEFORE = re.compile(r"\b(?:largest|biggest|worst|deadliest|first)\s+(?
 # "aggressive hybrid attacks by Russia", "cyber attacks": no violence on the ground.
 FIGURATIVE_ATTACK_BEFORE = re.compile(rf"\b{SENSE_WORDS['figurative_attack_modifier']}[\s-]*$", re.I)
 # "called the order an attack on the right to strike": words against a principle.
-FIGURATIVE_ATTACK_AFTER = re.compile(rf"\s+(?:on|against|upon)\s+(?:the\s+|our\s+|their\s+|its\s+)?{SENSE_WORDS['abstract_target']}\b",
-                                     re.I)
+FIGURATIVE_ATTACK_AFTER = re.compile(
+    rf"\s+(?:on|against|upon)\s+(?:the\s+|our\s+|their\s+|its\s+)?{SENSE_WORDS['abstract_target']}\b", re.I)
 # "campaigned on fighting corruption": a cause, not a fight.
 ABSTRACT_FOE_AFTER = re.compile(rf"\s+(?:against\s+)?{SENSE_WORDS['abstract_foe']}\b", re.I)
 # "The lira ... rallied as much as 6%": a currency's rally.
