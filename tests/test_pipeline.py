@@ -308,6 +308,9 @@ def test_pipeline_codes_each_town_of_a_list(pipeline):
      "in the western city of Kutaisi, local broadcasters reported.", {"Tbilisi", "Batumi", "Kutaisi"}),
     ("Several thousand people gathered in Kosice on Thursday, and crowds of several hundred were reported "
      "in Banska Bystrica, Zilina and Presov.", {"Košice", "Banská Bystrica", "Žilina", "Prešov"}),
+    # The first town's relative clause ends before the list goes on.
+    ("Farmers also blocked roads on Monday in Poznan, where hundreds of tractors lined the ring road, "
+     "in the town of Kalisz, and in Lublin, where police escorted the convoy.", {"Poznań", "Kalisz", "Lublin"}),
 ])
 def test_pipeline_codes_each_town_of_a_list_written_out(pipeline, text, towns):
     assert {event.location.place for event in _extract(pipeline, text).events} == towns

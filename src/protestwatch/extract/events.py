@@ -120,7 +120,6 @@ SPEECH_AFTER_TIME = re.compile(
 LIST_INTRO_BEFORE = re.compile(r"\b(?:in|near|including|such as|across|cities of|towns of)\s+"
                                r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|village)\s+of\s+)?$", re.I)
 CROWD_WORDS = re.compile(r"\b(?:crowds?|protesters|demonstrators|marchers|people|thousands|hundreds)\b", re.I)
-LIST_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but)\b|;|\bwhile\b")
 # "in Cairo, Alexandria, Suez and several other cities": a list whose "and" adds the rest.
 LIST_MORE_AFTER = re.compile(r",?\s+and\s+(?:several|many|other|dozens|scores|a\s+number|more\s+than|at\s+least)\b", re.I)
 LIST_GAP = re.compile(r",\s*|,?\s+and\s+(?:in\s+)?(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)\s+of\s+)?")
@@ -413,9 +412,9 @@ def _code_listed_towns(frame: Frame, event: Event, analysis: ArticleAnalysis, le
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
-    """Where the clause holding ``position`` starts: after the last ", and", ";" or "while"
-    before it in its sentence (the sentence's start if none)."""
-    breaks = list(LIST_CLAUSE_BREAK.finditer(text, sentence_start, position))
+    """Where the clause holding ``position`` starts: after the last clause break (", and", ";",
+    ", who", "while"...) before it in its sentence (the sentence's start if none)."""
+    breaks = list(CLAUSE_BREAK.finditer(text, sentence_start, position))
     return breaks[-1].end() if breaks else sentence_start
 
 
