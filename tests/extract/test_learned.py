@@ -85,6 +85,17 @@ def test_ngrams_match_scikit_learn_analyzers():
     assert sorted(char_ngrams(text, 2, 5)) == sorted(char(text))
 
 
+def test_cached_word_columns_give_the_features_of_the_whole_text(models):
+    # char_features builds a text's character n-gram features from each word's cached
+    # columns: the same columns, in the same order, with the same values as from scratch.
+    block = models.sub_event_type_model.char_block
+    for text in ["Police fired tear gas at protesters; protesters fired back.", "A  u.s. CITIZEN, a citizen!", ""]:
+        expected_columns, expected_values = block.features(char_ngrams(text, 2, 5))
+        columns, values = block.char_features(text, 2, 5)
+        assert columns.tolist() == expected_columns.tolist()
+        assert values.tolist() == expected_values.tolist()
+
+
 def test_a_short_text_takes_under_a_millisecond(models):
     text = "Police fired tear gas to disperse the protesters."
     models.predict_sub_event_type(text)

@@ -21,7 +21,7 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
@@ -70,9 +70,8 @@ def _cached_word_ngrams(text: str, low: int, high: int) -> list[str]:
     return word_ngrams(text, low, high)
 
 
-@lru_cache(maxsize=8)
-def _cached_char_ngrams(text: str, low: int, high: int) -> list[str]:
-    return char_ngrams(text, low, high)
+# Words a block remembers the character n-gram columns of (about 100 bytes each).
+WORD_COLUMNS_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True)
@@ -81,6 +80,9 @@ class TfidfBlock:
     index: dict
     idf: np.ndarray
     offset: int
+    # Character n-grams are made word by word, and news repeats its words: each word's
+    # columns are looked up once, which makes these models about twice as fast.
+    _word_columns: dict = field(default_factory=dict, compare=False, repr=False)
 
     def features(self, grams: list[str]) -> tuple[np.ndarray, np.ndarray]:
         counts: dict[int, int] = {}
@@ -88,6 +90,27 @@ class TfidfBlock:
             column = self.index.get(gram)
             if column is not None:
                 counts[column] = count
+        return self._weighted(counts)
+
+    def char_features(self, text: str, low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
+        """``features(char_ngrams(text, low, high))``, made from each word's cached columns."""
+        counts: dict[int, int] = {}
+        for word in _RUNS_OF_SPACE.sub(" ", text.lower()).split():
+            for column, count in self._columns_of_word(word, low, high):
+                counts[column] = counts.get(column, 0) + count
+        return self._weighted(counts)
+
+    def _columns_of_word(self, word: str, low: int, high: int) -> list[tuple[int, int]]:
+        columns = self._word_columns.get((word, low, high))
+        if columns is None:
+            if len(self._word_columns) >= WORD_COLUMNS_CACHE_SIZE:
+                self._word_columns.clear()  # memory stays flat over any corpus
+            columns = [(self.index[gram], count) for gram, count in Counter(char_ngrams(word, low, high)).items()
+                       if gram in self.index]
+            self._word_columns[(word, low, high)] = columns
+        return columns
+
+    def _weighted(self, counts: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
         if not counts:
             return np.empty(0, np.int64), np.empty(0, np.float64)
         columns = np.fromiter(counts.keys(), np.int64, len(counts))
@@ -113,7 +136,7 @@ class LinearTextModel:
     def scores(self, text: str) -> np.ndarray:
         """The linear scores of ``text`` for each label."""
         word_cols, word_vals = self.word_block.features(_cached_word_ngrams(text, *self.word_range))
-        char_cols, char_vals = self.char_block.features(_cached_char_ngrams(text, *self.char_range))
+        char_cols, char_vals = self.char_block.char_features(text, *self.char_range)
         columns = np.concatenate([word_cols, char_cols])
         values = np.concatenate([word_vals, char_vals])
         return values @ self.weights[columns] + self.bias
