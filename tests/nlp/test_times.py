@@ -37,6 +37,17 @@ def test_times_absolute_dates(text, phrase, date, precision):
     assert text[found.start:found.end] == phrase
 
 
+@pytest.mark.parametrize("text, phrase, date, end_date", [
+    ("He was arrested in September last year.", "September last year", D(2020, 9, 1), D(2020, 9, 30)),
+    ("He was arrested in March of this year.", "March of this year", D(2021, 3, 1), D(2021, 3, 31)),
+    # both months are the year's that follows them
+    ("Killings in July and August 2019 shook the region.", "July and August 2019", D(2019, 7, 1), D(2019, 8, 31)),
+])
+def test_times_month_with_its_year_said_after_it(text, phrase, date, end_date):
+    found = _only(text)
+    assert (found.text, found.date, found.end_date, found.precision) == (phrase, date, end_date, "month")
+
+
 @pytest.mark.parametrize("text,date", [
     ("They met on Dec. 28.", D(2020, 12, 28)),   # last year's December, not next
     ("They will meet on April 2.", D(2021, 4, 2)),  # soon after the reference
@@ -96,6 +107,9 @@ def test_times_weekday_before_a_gathering_word_is_still_a_day():
     ("Police came last Wednesday.", "last Wednesday", D(2021, 3, 10), "weekday"),
     ("Police came on Friday evening.", "Friday evening", D(2021, 3, 12), "weekday"),
     ("Police came Tuesday night.", "Tuesday night", D(2021, 3, 16), "weekday"),
+    # that day of the calendar week before the report's (Monday 8 to Sunday 14 March)
+    ("Police came on Monday of last week.", "Monday of last week", D(2021, 3, 8), "weekday"),
+    ("Police came on Friday last week.", "Friday last week", D(2021, 3, 12), "weekday"),
     ("Police came three days ago.", "three days ago", D(2021, 3, 14), "relative"),
     ("Police came 10 days ago.", "10 days ago", D(2021, 3, 7), "relative"),
 ])

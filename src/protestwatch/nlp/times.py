@@ -129,6 +129,10 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("numeric", rf"(?:(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?,?\s+\(\s*)?"
                 rf"(?<![\d/.])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b(?![/.]\d)"),
     ("month_year", rf"\b(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})"),
+    # "in July and August 2021": both months are that year's
+    ("month_range", rf"\b(?P<mon>{MONTH}){RANGE_JOIN}(?P<mon2>{MONTH}),?\s+(?P<y>{YEAR})"),
+    # "in September last year", "March of this year"
+    ("month_of_year", rf"\b(?P<mon>{MONTH})\s+(?:(?i:of)\s+)?(?P<which>(?i:last|this|the\s+previous))\s+(?i:year)\b"),
     ("month_alone", rf"{PERIOD_CUE}(?P<core>(?P<mon>{MONTH}))(?!\s*\d)"),
     ("year_alone", rf"{PERIOD_CUE}(?P<core>(?P<y>{YEAR}))(?![-–/,.]\d)"),
     # "the protests in Oromia between 2015 and 2018": years of background
@@ -145,7 +149,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?!\s+(?i:season|holidays?|period|break|rush))"),
     # "The Friday marches grew week by week": a weekly habit, not a day
     ("weekday", rf"(?<!(?i:next) )\b(?!{_HABIT_BEFORE}{WEEKDAY_NAME}\s+(?:[a-z]+\s+)?{_HABIT_NOUNS}\b)"
-                rf"(?:(?i:last|this|past)\s+)?(?P<wd>{WEEKDAY_NAME})(?:\s+(?i:{build_alternation(read_words('day_parts.csv'))})\b)?"),
+                rf"(?:(?i:last|this|past)\s+)?(?P<wd>{WEEKDAY_NAME})(?:\s+(?i:{build_alternation(read_words('day_parts.csv'))})\b)?"
+                # "on Monday of last week", "Friday last week": that week's day
+                rf"(?:\s+(?:(?i:of)\s+)?(?P<last_week>(?i:last|the\s+previous))\s+(?i:week)\b)?"),
     ("weekday_span", rf"\b(?i:from|between)\s+(?P<wd1>{WEEKDAY_NAME})\s+(?i:to|and|until|through|till)\s+(?P<wd2>{WEEKDAY_NAME})"),
     # "after a weekend of riots": the weekend just past, as "last weekend"
     ("weekend", r"\b(?i:last|this|past|over\s+the|the\s+past|a(?=\s+weekend\s+of\b))\s+(?i:weekend)\b"),
@@ -188,6 +194,8 @@ RULE_STARTS = {
     "date_dm": rf"{_WEEKDAY_START}|t|\d",             # a weekday, "the", a day
     "date_md": rf"{_WEEKDAY_START}|{_MONTH_START}",
     "month_year": _MONTH_START,
+    "month_range": _MONTH_START,
+    "month_of_year": _MONTH_START,
     "month_alone": _PERIOD_CUE_START,
     "year_alone": _PERIOD_CUE_START,
     "year_range": r"(?i:[bf])",                       # between, from
@@ -235,6 +243,7 @@ _COUNTED_UNIT_GUARD = re.compile(
 RULE_GUARDS: dict[str, re.Pattern] = {
     "range_dm": _MONTH_GUARD, "range_md": _MONTH_GUARD, "date_dm": _MONTH_GUARD,
     "date_md": _MONTH_GUARD, "month_year": _MONTH_GUARD, "month_alone": _MONTH_GUARD,
+    "month_range": _MONTH_GUARD, "month_of_year": _MONTH_GUARD,
     "year_alone": re.compile(YEAR), "year_range": re.compile(YEAR),
     "weekday": _WEEKDAY_GUARD, "weekday_span": _WEEKDAY_GUARD,
     "weekend": re.compile(r"(?i:weekend)"),
@@ -494,6 +503,22 @@ def _resolve_month(match: re.Match, context: _Context) -> Resolved:
     return start, _month_end(start), "month", "absolute"
 
 
+def _resolve_month_range(match: re.Match, context: _Context) -> Resolved:
+    year = int(match["y"])
+    start = dt.date(year, MONTH_NUMBERS[match["mon"].rstrip(".").lower()], 1)
+    end = _month_end(dt.date(year, MONTH_NUMBERS[match["mon2"].rstrip(".").lower()], 1))
+    if end <= start:
+        raise ValueError("a range that ends before it starts")
+    return start, end, "month", "span"
+
+
+def _resolve_month_of_year(match: re.Match, context: _Context) -> Resolved:
+    said_last = match["which"].lower() != "this"
+    year = context.reference.year - 1 if said_last else context.reference.year
+    start = dt.date(year, MONTH_NUMBERS[match["mon"].rstrip(".").lower()], 1)
+    return start, _month_end(start), "month", "absolute"
+
+
 def _resolve_year_range(match: re.Match, context: _Context) -> Resolved:
     first, last = int(match["y"]), int(match["y2"])
     if last < first:
@@ -525,6 +550,9 @@ def _resolve_holiday(match: re.Match, context: _Context) -> Resolved:
 
 def _resolve_weekday(match: re.Match, context: _Context) -> Resolved:
     index = WEEKDAY_INDEX[match["wd"].lower()]
+    if match["last_week"]:
+        monday = context.reference - dt.timedelta(days=context.reference.weekday())
+        return monday - dt.timedelta(days=7 - index), None, "day", "weekday"
     said_last = re.match(r"(?i)(?:last|past)\s", match.group(0))
     if index == context.reference.weekday() and not said_last:
         return context.reference, None, "day", "weekday"  # wire style: "on Tuesday" in Tuesday's copy is today
@@ -626,6 +654,7 @@ def _resolve_since_anchor(match: re.Match, context: _Context) -> Resolved:
 RESOLVERS: dict[str, Callable[[re.Match, _Context], Resolved]] = {
     "iso": _resolve_iso, "numeric": _resolve_numeric, "range_dm": _resolve_range, "range_md": _resolve_range,
     "date_dm": _resolve_date, "date_md": _resolve_date, "month_year": _resolve_month,
+    "month_range": _resolve_month_range, "month_of_year": _resolve_month_of_year,
     "month_alone": _resolve_month, "year_alone": _resolve_year, "year_range": _resolve_year_range,
     "relative_day": _resolve_relative_day, "holiday": _resolve_holiday, "overnight": _resolve_overnight, "weekday": _resolve_weekday,
     "weekday_span": _resolve_weekday_span, "weekend": _resolve_weekend, "week": _resolve_week,
