@@ -125,8 +125,13 @@ def test_mentions_flag_irrealis(lexicon, text, trigger):
     assert mention.is_irrealis
 
 
-def test_mentions_skip_trigger_words_inside_a_name(lexicon):
-    text = "Nyasa Big Bullets sealed the title after beating Silver Strikers 2-0 last Saturday."
+@pytest.mark.parametrize("text", [
+    "Nyasa Big Bullets sealed the title after beating Silver Strikers 2-0 last Saturday.",
+    # the purpose in an organisation's name
+    "Organisers from the Coalition to March on the Convention met city officials on Thursday.",
+    "A spokeswoman for the Campaign Against Strikes said the law was fair.",
+])
+def test_mentions_skip_trigger_words_inside_a_name(lexicon, text):
     assert not [m for m in _mentions(lexicon, text) if m.kind == "protest"]
 
 

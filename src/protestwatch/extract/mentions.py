@@ -34,6 +34,9 @@ MONTH_HOMONYMS = frozenset({"March"})
 # A capitalised word right before, inside a sentence (after a word, not opening it).
 NAME_WORD_BEFORE = re.compile(r"(?<=[\w,] )[A-Z][\w'’-]*\s$")
 AGENT_NAME = re.compile(r"[A-Z][a-z]+ers")
+# "the Coalition to March on the RNC", "Campaign Against Strikes": a capitalised trigger in
+# the purpose of an organisation's name, after a capitalised word inside the sentence.
+NAME_PURPOSE_BEFORE = re.compile(r"(?<=[\w,] )[A-Z][\w'’-]*\s+(?:to|for|[Aa]gainst)\s+(?:the\s+)?$")
 # A short quoted phrase around a trigger: the opening mark at most two words before it,
 # the closing one right after it.
 SCARE_QUOTE_BEFORE = re.compile(r"[\"“](?:[\w'’-]+\s+){0,2}$")
@@ -307,6 +310,8 @@ def _match_sentence(sentence: str, offset: int, index: int, lexicon: Lexicon) ->
         if not headline and NAME_WORD_BEFORE.search(sentence, 0, mention.start - offset) \
                 and AGENT_NAME.fullmatch(mention.text):
             continue  # "beating Silver Strikers 2-0": a club's name (but "joined the Unity March")
+        if not headline and mention.text[0].isupper() and NAME_PURPOSE_BEFORE.search(sentence, 0, mention.start - offset):
+            continue
 
         if not _overlaps_any(mention.start, mention.end, [(k.start, k.end) for k in kept]):
             kept.append(mention)
