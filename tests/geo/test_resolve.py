@@ -435,3 +435,31 @@ def test_resolve_a_place_named_like_an_organisation_is_a_place(geoparser):
     # "Bank" ends organisations' names ("World Bank"), but "West Bank" is in the gazetteer
     places = by_text(geoparser.parse("Residents marched in Beita (Nablus, West Bank) on Friday."))
     assert places["West Bank"].country_code == "PS"
+
+
+def test_resolve_english_counties_in_a_british_report(geoparser):
+    text = ("Climate protesters disrupted traffic around London on Monday: about 80 activists blocked five "
+            "junctions of the M25 in Hertfordshire, Essex, Surrey and Kent, police said.")
+    places = by_text(geoparser.parse(text))
+    for county in ("Hertfordshire", "Essex", "Surrey", "Kent"):
+        place = places[county]
+        assert (place.country_code, place.admin1, place.precision) == ("GB", "England", "admin1"), county
+
+
+@pytest.mark.parametrize("text, country_code", [
+    ("Hundreds marched in London on Saturday. In Essex, dozens joined a second rally.", "GB"),
+    # no English county where the report is American (the gazetteer lacks Essex, Vermont)
+    ("Residents of Burlington, Vermont, marched on Saturday. In Essex, dozens joined a second rally.", "US"),
+])
+def test_resolve_a_county_name_by_the_country_of_the_text(geoparser, text, country_code):
+    assert by_text(geoparser.parse(text))["Essex"].country_code == country_code
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("Farmers protested in Agra on Monday.", "place"),  # the town, not its same-named district
+    ("Farmers blocked roads across Agra district on Monday.", "admin1"),
+])
+def test_resolve_a_town_before_its_same_named_district(geoparser, text, precision):
+    place = by_text(geoparser.parse(text))["Agra"]
+    assert (place.country_code, place.admin1, place.precision) == ("IN", "Uttar Pradesh", precision)
+

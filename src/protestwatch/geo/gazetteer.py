@@ -14,14 +14,14 @@ from protestwatch.geo.names import normalise_name
 # corpus repeats a few thousand names, so this keeps lookups in memory at bounded cost.
 LOOKUP_CACHE_SIZE = 200_000
 
-PLACE, ADMIN1, COUNTRY, CONTINENT = "place", "admin1", "country", "continent"
+PLACE, ADMIN1, ADMIN2, COUNTRY, CONTINENT = "place", "admin1", "admin2", "country", "continent"
 
 
 @dataclass(frozen=True)
 class Candidate:
     """One gazetteer entry a name may refer to."""
 
-    kind: str  # PLACE, ADMIN1, COUNTRY or CONTINENT
+    kind: str  # PLACE, ADMIN1, ADMIN2, COUNTRY or CONTINENT
     name: str
     country_code: str  # "" for a continent
     lat: float | None
@@ -31,13 +31,16 @@ class Candidate:
     geonames_id: int | None = None
     admin1_code: str | None = None
     admin1_name: str | None = None
+    admin2_id: int | None = None  # the gazetteer's own id of a second-level division
 
     @property
     def key(self) -> str:
-        """A unique identity across kinds (places have GeoNames ids, admin1 'CC.code', countries 'CC',
-        continents 'K.Name')."""
+        """A unique identity across kinds (places have GeoNames ids, admin1 'CC.code', admin2
+        'CC.ADM2.id', countries 'CC', continents 'K.Name')."""
         if self.kind == PLACE:
             return str(self.geonames_id)
+        if self.kind == ADMIN2:
+            return f"{self.country_code}.ADM2.{self.admin2_id}"
         if self.kind == ADMIN1:
             return f"{self.country_code}.{self.admin1_code}"
         if self.kind == CONTINENT:
@@ -61,13 +64,14 @@ def read_geo_csv(file_name: str) -> list[dict[str, str]]:
 
 
 class Gazetteer:
-    """Name lookups over the SQLite gazetteer. Small tables (countries, admin1) live in memory."""
+    """Name lookups over the SQLite gazetteer. Small tables (countries, admin1, admin2) live in memory."""
 
     def __init__(self, connection: sqlite3.Connection):
         self._connection = connection
         self._lookup_cache: dict[str, tuple[Candidate, ...]] = {}
         self._countries = self._load_countries()
         self._admin1 = self._load_admin1()
+        self._admin2 = self._load_admin2()
         self._continents = self._load_continents()
         self._country_by_name = self._load_country_names()
         self._demonyms = dict(connection.execute("SELECT demonym, country_code FROM demonyms"))
@@ -105,6 +109,17 @@ class Gazetteer:
                                       geonames_id, code, name)
                 for cc, code, name, lat, lon, population, geonames_id in rows}
 
+    def _load_admin2(self) -> dict[int, Candidate]:
+        rows = self._connection.execute(
+            "SELECT id, country_code, admin1_code, name, lat, lon, population FROM admin2")
+        return {id_: Candidate(ADMIN2, name, cc, lat, lon, population or 0, "ADM2", None, a1,
+                               self._admin1_name(cc, a1), id_)
+                for id_, cc, a1, name, lat, lon, population in rows}
+
+    def _admin1_name(self, country_code: str, admin1_code: str | None) -> str | None:
+        division = self._admin1.get((country_code, admin1_code)) if admin1_code else None
+        return division.admin1_name if division else None
+
     def _load_continents(self) -> dict[str, Candidate]:
         rows = self._connection.execute("SELECT code, name, lat, lon, population, geonames_id FROM continents")
         return {code: Candidate(CONTINENT, name, "", lat, lon, population, "CONT", geonames_id)
@@ -121,7 +136,7 @@ class Gazetteer:
     # -- lookups ---------------------------------------------------------------------------
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Every place, admin1 division, country and continent known by this name, most populous first."""
+        """Every place, admin1 and admin2 division, country and continent known by this name, most populous first."""
         normalised = normalise_name(name)
         cached = self._lookup_cache.get(normalised)
         if cached is None:
@@ -146,6 +161,8 @@ class Gazetteer:
                 division = self._admin1.get((country_code, code))
                 if division is not None:
                     candidates.append(division)
+            elif kind == "B" and int(ref) in self._admin2:
+                candidates.append(self._admin2[int(ref)])
             elif kind == "C" and ref in self._countries:
                 candidates.append(self._countries[ref])
             elif kind == "K" and ref in self._continents:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from protestwatch.geo.gazetteer import ADMIN1, CONTINENT, COUNTRY, PLACE, Candidate, Gazetteer
+from protestwatch.geo.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, PLACE, Candidate, Gazetteer
 from protestwatch.geo.names import normalise_name
 from protestwatch.geo.toponyms import (Mention, ToponymRecogniser, distance_km, link_containers, names_its_division,
                                        spelled_as, tokenize)
@@ -30,6 +30,9 @@ ALIAS_ABROAD_MAX_POPULATION = 1_000_000
 # "Texas"): a state's population counts all its towns, which already favours it, so only
 # countries need help over equally populous divisions.
 COUNTRY_BONUS = 0.5
+# A second-level division's population also sums its towns, but news name a county far less
+# often than a town as large: "Essex" in a report from Vermont is a town there, not England's.
+ADMIN2_DISCOUNT = 1.0
 # Country evidence weights for the focus: a country named outright counts more than a
 # demonym or a town in it.
 COUNTRY_MENTION_WEIGHT = 2.0
@@ -72,6 +75,8 @@ MOTION_TO_BEFORE = re.compile(r"\b(?:into|to|towards|toward|for)\s+$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 MIN_CASELESS_NAME_CHARS = 4
 DIVISION_WORD_AFTER = re.compile(r"\s+(?:region|province|state|governorate|oblast|prefecture|department)\b")
+# "Pune district", "Essex county": the words that name a second-level division.
+ADMIN2_WORD_AFTER = re.compile(r"\s+(?:district|county|shire|borough)\b")
 CASELESS_WORD_RUN = re.compile(r"[^.!?;:,()]+")
 CASELESS_WORD = re.compile(r"[a-z][a-z'-]*")
 
@@ -251,6 +256,7 @@ class Geoparser:
         pools = [self._candidate_pool(m) for m in mentions]
         pools = [self._apply_containers(text, i, mentions, pools) for i in range(len(mentions))]
         pools = [prefer_divisions_before_division_words(text, m, pool) for m, pool in zip(mentions, pools)]
+        pools = [prefer_admin2_before_admin2_words(text, m, pool) for m, pool in zip(mentions, pools)]
         pools = [prefer_cities_to_same_named_provinces(pool) for pool in pools]
         chosen = [self._best(pool, Counter(), set(), [], m) for m, pool in zip(mentions, pools)]
         for _ in range(2):  # the focus is re-estimated once from the first choices
@@ -339,9 +345,12 @@ class Geoparser:
         score += FOCUS_COUNTRY_BONUS * focus.get(candidate.country_code, 0) / total
         if candidate.kind == COUNTRY:
             score += COUNTRY_BONUS
-        if candidate.kind == PLACE:
+        if candidate.kind == ADMIN2:
+            score -= ADMIN2_DISCOUNT
+        if candidate.kind in (PLACE, ADMIN2):  # a county lies in its named region as a town does
             if (candidate.country_code, candidate.admin1_code) in admin1_named:
                 score += CONTEXT_ADMIN1_BONUS
+        if candidate.kind == PLACE:
             # a capital by its own name: "Philadelphia" is only an old name of Amman
             if candidate.feature_code == "PPLC" and _named_as_itself(mention, candidate):
                 score += CAPITAL_BONUS
@@ -398,8 +407,10 @@ class Geoparser:
             return Place(mention.start, mention.end, mention.text, candidate.name, None, None, None, None,
                          candidate.lat, candidate.lon, candidate.geonames_id, candidate.feature_code,
                          candidate.population, "continent")
-        admin1 = candidate.name if candidate.kind == ADMIN1 else None
-        precision = "admin1" if candidate.kind == ADMIN1 else "country"
+        # A second-level division is a region like an admin1 one, the precision EVENTS.md has
+        # for it; its admin1 is the first-order division it lies in ("Essex": England).
+        admin1 = candidate.name if candidate.kind == ADMIN1 else candidate.admin1_name if candidate.kind == ADMIN2 else None
+        precision = "admin1" if candidate.kind in (ADMIN1, ADMIN2) else "country"
         return Place(mention.start, mention.end, mention.text, candidate.name, None, admin1, country_name,
                      candidate.country_code, candidate.lat, candidate.lon, candidate.geonames_id,
                      candidate.feature_code, candidate.population, precision)
@@ -485,7 +496,7 @@ def is_inside(candidate: Candidate, container: Candidate) -> bool:
         return False
     if container.kind == COUNTRY:
         return True
-    return container.kind == ADMIN1 and candidate.kind == PLACE and candidate.admin1_code == container.admin1_code
+    return container.kind == ADMIN1 and candidate.kind in (PLACE, ADMIN2) and candidate.admin1_code == container.admin1_code
 
 
 def prefer_divisions_before_division_words(text: str, mention: Mention, pool: list[Candidate]) -> list[Candidate]:
@@ -495,13 +506,23 @@ def prefer_divisions_before_division_words(text: str, mention: Mention, pool: li
     return [c for c in pool if c.kind == ADMIN1] or pool
 
 
+def prefer_admin2_before_admin2_words(text: str, mention: Mention, pool: list[Candidate]) -> list[Candidate]:
+    """Only second-level divisions for "Pune district", "Kent county" (lower-case word after)."""
+    if not ADMIN2_WORD_AFTER.match(text, mention.end):
+        return pool
+    return [c for c in pool if c.kind == ADMIN2] or pool
+
+
 def prefer_cities_to_same_named_provinces(pool: list[Candidate]) -> list[Candidate]:
-    """Drop a non-US province when the pool also holds its same-named capital city.
+    """Drop a non-US province, and any second-level division, when the pool also holds a
+    same-named town of its division.
 
     Outside the US the gazetteer names a province only when its capital shares the name
-    ("Lagos", "Zurich"), and news means the city far more often. Containment has already
-    used the full pool, so "Ikeja, Lagos" still finds the province."""
+    ("Lagos", "Zurich"), and many districts are named after their seat ("Agra"): news mean
+    the town far more often. Containment has already used the full pool, so "Ikeja, Lagos"
+    still finds the province."""
     cities = {(c.country_code, c.admin1_code) for c in pool if c.kind == PLACE}
     kept = [c for c in pool
-            if not (c.kind == ADMIN1 and c.country_code != "US" and (c.country_code, c.admin1_code) in cities)]
+            if not (((c.kind == ADMIN1 and c.country_code != "US") or c.kind == ADMIN2)
+                    and (c.country_code, c.admin1_code) in cities)]
     return kept or pool
