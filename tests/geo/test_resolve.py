@@ -463,3 +463,10 @@ def test_resolve_a_town_before_its_same_named_district(geoparser, text, precisio
     place = by_text(geoparser.parse(text))["Agra"]
     assert (place.country_code, place.admin1, place.precision) == ("IN", "Uttar Pradesh", precision)
 
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a man at Junction 10 near Wisley after activists climbed a gantry.",
+    "Drivers were stuck at Junction 3 for hours.",
+])
+def test_resolve_a_numbered_road_word_is_no_place(geoparser, text):
+    assert not [p for p in geoparser.parse(text) if p.text in ("Junction", "Gate", "Exit")]

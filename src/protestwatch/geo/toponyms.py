@@ -82,6 +82,7 @@ STREETS_AFTER = re.compile(r"\s+(?:streets|roads|avenues|boulevards)\b")
 STREET_PAIR_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+and\s+$")
 _STRICT_LOCATIVE_CUES = _LOCATIVE_CUES - {"of", "to", "towards", "toward"}
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n]\s*|\n)$")
+NUMBER_AFTER = re.compile(r"\s+\d")
 AGE_AFTER_NAME = re.compile(r",\s*(?:\d{1,3},|(?:an?\s+)?\d{1,3}-year-old\b)")
 # Text between a place and its container: ", " or " (" possibly after a lowercase
 # descriptor ("Minakulu sub-county (Oyam, Northern)").
@@ -139,6 +140,7 @@ class WordLists:
     organisation_heads: frozenset[str]
     media_heads: frozenset[str]  # "Times", "Post": a newspaper's town is not the story's
     weapon_heads: frozenset[str]
+    numbered_heads: frozenset[str]  # "Junction 10", "Gate 4": a numbered part of a road or site
     place_heads: frozenset[str]
     place_prefixes: frozenset[str]
     common_words: frozenset[str]  # lower case: "economy", "freedom" (built from UD English-EWT)
@@ -160,6 +162,7 @@ class WordLists:
             organisation_heads=frozenset(row["head_word"] for row in organisation_heads),
             media_heads=frozenset(row["head_word"] for row in organisation_heads if row["kind"] == "media"),
             weapon_heads=frozenset(row["head_word"] for row in read_geo_csv("weapon_heads.csv")),
+            numbered_heads=frozenset(row["word"] for row in read_geo_csv("numbered_heads.csv")),
             place_heads=frozenset(row["head_word"] for row in read_geo_csv("place_heads.csv")),
             place_prefixes=frozenset(row["word"] for row in read_geo_csv("place_prefixes.csv")),
             common_words=frozenset(row["word"] for row in read_geo_csv("common_words.csv")),
@@ -533,6 +536,8 @@ class ToponymRecogniser:
             # "White House": Casablanca's name translated, and never the city in English news
             return mention.text not in self.words.non_toponyms
         word = tokens[run[first]].text
+        if word in self.words.numbered_heads and NUMBER_AFTER.match(text, mention.end):
+            return False  # "at Junction 10 near Wisley": a numbered road junction, not Junction, Texas
         if word in COMPASS_WORDS and following is not None and _side_by_side_capitalised(text, tokens[run[first]], following):
             return False  # "Southeast Sulawesi", "Northeast Nigeria": a direction before a name ("the Southwest" is one)
         if word in self.words.place_prefixes and not is_bracketed(text, mention.start):
