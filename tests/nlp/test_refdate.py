@@ -114,3 +114,11 @@ def test_refdate_a_weekday_in_the_body_leaves_the_day_after_the_latest_date():
     text = ("Farmers blocked the highway at Chandwad on Monday, August 21.\n\n"
             "The duty had been notified on Wednesday.")
     assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2023, 8, 22), True)
+
+
+def test_refdate_a_weekday_in_the_lead_pins_the_year_of_a_yearless_caption_date():
+    # 14 March is a Thursday in 2024 (and in 2019, 2013...): the latest such year
+    text = ("Farmers clash with police in the capital\n\n(Translated from Spanish)\n\n"
+            "Hundreds of farmers clashed with riot police outside parliament on Thursday after their "
+            "convoy was stopped at the city limits.\n\nPhoto: Farmers face police near parliament, 14 March.")
+    assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2024, 3, 15), True)

@@ -32,8 +32,10 @@ WEEKDAY_CYCLE_YEARS = 28
 # A weekday the text names that would fall this far before its latest stated date is taken
 # to be later in that week ("Monday, August 21" ... "on Wednesday"), if a reference allows it.
 STRAY_WEEKDAY_DAYS = dt.timedelta(days=3)
-# A lead runs to its first paragraph's end, or this far into a text without paragraphs.
+# A lead runs to its first paragraph's end, or this far into a text without paragraphs;
+# a shorter paragraph ("(Translated from Nepali)", "Updated 14:05.") is not the lead.
 LEAD_MAX_CHARS = 600
+LEAD_MIN_WORDS = 8
 # How far back a yearless date without a weekday is looked for.
 RECENT_YEARS = 8
 
@@ -86,7 +88,7 @@ def _lead_end(text: str) -> int:
     position = 0
     for paragraph in text.split("\n\n"):
         position += len(paragraph) + 2
-        if HEADLINE_END.search(paragraph.strip()):
+        if HEADLINE_END.search(paragraph.strip()) and len(paragraph.split()) >= LEAD_MIN_WORDS:
             return position
     return len(text)
 
@@ -119,6 +121,8 @@ def resolve_explicit_dates(text: str, *, today: Optional[dt.date] = None) -> lis
         # "Monday 14 August" pins its year to one of a few; the text's other dates share it
         named = set(map(int, BARE_YEAR.findall(text)))
         years = [year for year in (_pinned_year(d, today, named) for d in written if d.weekday) if year]
+        if not years:
+            years = _years_of_lead_weekdays(text, spans, written, today, named)
     if years:
         complete = functools.partial(_complete, year=max(years))
     elif today is not None:
@@ -154,6 +158,22 @@ def _pinned_year(written: ExplicitDate, today: dt.date, named: set[int]) -> Opti
     its date within 11 years, so the search goes back one full cycle of 28."""
     years = [date.year for date in _occurrences_before(written, today, WEEKDAY_CYCLE_YEARS)]
     return next((year for year in years if year in named), years[0] if years else None)
+
+
+def _years_of_lead_weekdays(text: str, spans: list[tuple[int, int]], written: list[ExplicitDate],
+                            today: dt.date, named: set[int]) -> list[int]:
+    """"Clashed with police on Thursday" in the lead and "23 November" in a caption below it:
+    the year, not after ``today``, in which the yearless date falls on a weekday the lead
+    names (one the text names on its own, else the latest). None when no year fits."""
+    lead_end = min(_lead_end(text), LEAD_MAX_CHARS)
+    weekdays = {e.date.weekday() for e in find_time_expressions(text[:lead_end], today)
+                if e.kind == "weekday" and e.date is not None and not _is_future(text, spans, e)}
+    for date_written in (d for d in written if d.start >= lead_end and weekdays):
+        years = [date.year for date in _occurrences_before(date_written, today, WEEKDAY_CYCLE_YEARS)
+                 if date.weekday() in weekdays]
+        if years:
+            return [next((year for year in years if year in named), years[0])]
+    return []
 
 
 def _complete_before(written: ExplicitDate, today: dt.date) -> Optional[dt.date]:
