@@ -793,6 +793,26 @@ def test_pipeline_live_blog_with_bare_time_stamps_and_a_town_list_summary(pipeli
     assert [(e.event_type, e.sub_event_type) for e in pakokku] == [("protest", "excessive_force_against_protesters")]
 
 
+def test_pipeline_live_blog_entries_go_by_the_day_heading_in_capitals_above_them(pipeline):
+    text = ("LIVE: Unrest over the transition timetable\n\n"
+            "11:40 GMT - Shops remained shut in the capital this morning, our correspondent reports.\n\n"
+            "08:20 GMT - Opposition leaders met diplomats at a hotel in the capital.\n\n"
+            "THURSDAY, OCTOBER 20\n\n"
+            "19:10 GMT - Youths burned tyres and blocked the main road into Labe before gendarmes dispersed them "
+            "with tear gas.\n\n"
+            "12:30 GMT - Shops closed early in Kindia.")
+    events = _extract(pipeline, text, published="2022-10-21").events
+    assert [(e.location.place, str(e.date)) for e in events] == [("Labé", "2022-10-20")]
+
+
+def test_pipeline_a_killing_reported_with_its_day_is_dated_by_it(pipeline):
+    # the finite report of the killing, not a past killing that names a victim
+    text = ("Activists say at least three young people were shot dead by security forces on Thursday in Conakry "
+            "during protests against the junta.")
+    events = _extract(pipeline, text, published="2022-10-21").events
+    assert [str(e.date) for e in events] == ["2022-10-20"]
+
+
 def test_pipeline_police_breaking_up_a_crowd_is_a_demonstration(pipeline):
     text = "Police in Mandalay fired live rounds to break up a crowd of several thousand on Sunday."
     events = _extract(pipeline, text, published="2021-02-28").events

@@ -353,3 +353,9 @@ def test_times_dates_in_digits(text, date):
 
 def test_times_dates_in_digits_infer_the_reference():
     assert [(d.month, d.day, d.year) for d in find_explicit_dates("on Thursday (8/10/2020) and 1.2.3")] == [(10, 8, 2020)]
+
+
+def test_times_a_short_line_in_capitals_is_read_in_title_case():
+    text = "Updates below.\n\nTHURSDAY, OCTOBER 20\n\nPOLICE SAY THE MARCH WENT AHEAD AS PLANNED NEAR THE PORT"
+    found = find_time_expressions(text, D(2022, 10, 21))
+    assert [(t.start, t.date) for t in found] == [(text.index("THURSDAY"), D(2022, 10, 20))]

@@ -146,6 +146,9 @@ KEY_POINT_LINE = re.compile(
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
+# "three young people were shot dead by security forces on Thursday": the report of a killing,
+# not a past one that names a victim ("a woman killed by police in March")
+FINITE_PASSIVE_BEFORE = re.compile(r"\b(?:were|was)\s+(?:(?:[\w-]+ly|also|then|reportedly)\s+)?$")
 
 
 @dataclass
@@ -721,7 +724,8 @@ def _usable_dates_by_sentence(analysis: ArticleAnalysis) -> dict[int, list[DateS
     all_dates: dict[int, list[DateSpan]] = {}
     dateline = find_dateline(analysis.text)
     # "a woman killed by police in March": a past killing's day, told to say who the victim was
-    violence_ends = [m.end for m in analysis.mentions if m.kind in VIOLENT_KINDS]
+    violence_ends = [m.end for m in analysis.mentions if m.kind in VIOLENT_KINDS
+                     and not FINITE_PASSIVE_BEFORE.search(analysis.text, max(0, m.start - 30), m.start)]
     for expression in analysis.times:
         if expression.date is None or (dateline and dateline.start() <= expression.start
                                           and expression.end <= dateline.end()):

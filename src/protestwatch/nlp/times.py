@@ -318,8 +318,18 @@ CLOCK_CONVERSION = re.compile(
     r"\(\s*\d{1,2}[:.]?\d{2}(?:\s*[ap]\.?m\.?)?\s*(?:GMT|UTC|ET|EST|EDT|CET|CEST|BST)\b[^()]{0,30}\)")
 
 
+# A short line in capitals: a live blog's day heading ("THURSDAY, OCTOBER 20"), read in title case.
+CAPITALS_LINE = re.compile(r"(?m)^(?=[^\n]*[A-Z]{3})(?:[^\S\n]*[A-Z0-9.,:'’-]+){1,6}[^\S\n]*$")
+
+
+def _title_case_capitals_lines(text: str) -> str:
+    """``text`` with its short lines in capitals title-cased (same length, same offsets)."""
+    return CAPITALS_LINE.sub(lambda line: line.group(0).title(), text)
+
+
 def find_time_expressions(text: str, reference: dt.date) -> list[TimeExpression]:
     """Every time expression in text, resolved against reference, sorted by start."""
+    text = _title_case_capitals_lines(text)
     conversions = [m.span() for m in CLOCK_CONVERSION.finditer(text)]
     matches = [(name, m) for name, m in _collect_matches(text)
                if not any(start <= m.start() < end for start, end in conversions)]
