@@ -813,6 +813,14 @@ def test_pipeline_a_killing_reported_with_its_day_is_dated_by_it(pipeline):
     assert [str(e.date) for e in events] == ["2022-10-20"]
 
 
+def test_pipeline_a_days_mass_detention_in_a_report_on_protests_is_their_intervention(pipeline):
+    text = ("Anti-war protests have been held in dozens of cities since the invasion began.\n\n"
+            "The largest single day so far was Sunday, 6 March, when at least 2,500 people were detained in Moscow.")
+    events = _extract(pipeline, text, published="2022-03-25").events
+    assert [(e.event_type, e.sub_event_type, str(e.date)) for e in events if e.location.place == "Moscow"] == [
+        ("protest", "protest_with_intervention", "2022-03-06")]
+
+
 def test_pipeline_police_breaking_up_a_crowd_is_a_demonstration(pipeline):
     text = "Police in Mandalay fired live rounds to break up a crowd of several thousand on Sunday."
     events = _extract(pipeline, text, published="2021-02-28").events

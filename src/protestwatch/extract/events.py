@@ -143,6 +143,8 @@ LIVE_ENTRY_STAMP = re.compile(
 KEY_POINT_LINE = re.compile(
     r"(?m)^[ \t]*(?:[-–—]+[ \t]*)?(?:[•▪►][^\n]*|[A-Z][A-Z'’ ,-]*[A-Z][ \t]*\??"
     r"|(?i:related|related coverage|read more|see also|more on this)[ \t]*:[^\n]*)[ \t]*$")
+# Detentions in one day this large are made at demonstrations, in a report on them.
+MASS_DETENTION_MIN = 100
 VIOLENT_KINDS = frozenset({"kill", "attack", "abduction", "sexual_violence", "excessive_force"})
 # Between a killing and its day: the agent ("killed by police in March").
 GRIEVANCE_AGENT_GAP = re.compile(r"\s+by\s+(?:[\w'-]+\s+){1,4}?(?:in|on|last|earlier)?\s*")
@@ -543,6 +545,8 @@ def _build_event(frame: Frame, context: list[int], analysis: ArticleAnalysis, le
     if frame.has_own_place and getattr(frame.place, "start", None) is not None:
         evidence.append(_evidence("location", analysis.text, frame.place.start, frame.place.end))
     counts = _counts(context, analysis, lexicon, reconcile, event_type, evidence, frame)
+    if _is_mass_detention_at_protests(event_type, sub_type, counts, frame, analysis):
+        event_type, sub_type = "protest", "protest_with_intervention"
     if frame.when.is_summary and event_type in DEMONSTRATION_TYPES and not any(counts.values()):
         # "the group that has led the protests since December": background, unless the
         # summary counts what happened (EVENTS.md: "thousands detained and four killed").
@@ -844,6 +848,18 @@ def _state_responses(frame: Frame, text: str, sentence_spans, passage: str, lexi
     if learned:
         evidence.extend(_evidence("state_responses", text, start, end) for start, end in sentence_spans)
     return codes + learned
+
+
+def _is_mass_detention_at_protests(event_type: str, sub_type: str, counts: dict, frame: Frame,
+                                   analysis: ArticleAnalysis) -> bool:
+    """"On 6 March at least 5,000 people were detained in 69 cities", in a report on protests:
+    a day's mass detention is the demonstrations' intervention (ACLED keeps "arrests" for
+    arrests away from a demonstration), not a tally over days."""
+    arrests = counts.get("arrests")
+    return ((event_type, sub_type) == ("strategic_development", "arrests") and not frame.when.is_summary
+            and frame.when.start is not None  # a day the text states, not a headline's
+            and arrests is not None and (arrests.low or 0) >= MASS_DETENTION_MIN
+            and any(m.kind == "protest" and not m.is_irrealis and not m.is_weak for m in analysis.mentions))
 
 
 def _code_arrest_tally(frame: Frame, decision: tuple[str, str]) -> tuple[str, str]:
