@@ -58,6 +58,19 @@ def test_resolve_parse_landmark_uses_town_in_focus(geoparser):
     assert (square.place, square.country_code, square.precision) == ("Minsk", "BY", "point")
 
 
+@pytest.mark.parametrize("text, landmark, town", [
+    # the head word first: the name after the particle is a person's or a day's, not a town
+    ("In Bogota, thousands gathered in Plaza de Bolívar on Sunday.", "Plaza de Bolívar", "Bogotá"),
+    ("Crowds filled Puerta del Sol on Sunday evening in Madrid.", "Puerta del Sol", "Madrid"),
+    ("The march wound along Paseo de la Reforma to the Gate of Independence in Mexico City.",
+     "Gate of Independence", "Mexico City"),
+])
+def test_resolve_landmark_with_its_head_word_first(geoparser, text, landmark, town):
+    places = by_text(geoparser.parse(text))
+    assert (places[landmark].precision, places[landmark].place) == ("point", town)
+    assert not {"Bolívar", "Sol", "Independence", "Reforma"} & set(places)
+
+
 def test_resolve_parse_lowercase_landmark_head(geoparser):
     text = "Egyptian students marched to the Parliament building in Cairo."
     assert by_text(geoparser.parse(text))["Parliament building"].place == "Cairo"

@@ -52,6 +52,9 @@ ARTICLE_JOINED_NAME = re.compile(r"(?:al|el|ad|ar|as|an|at|ash|az|ed|en|es|et)-[
 # Lowercase words allowed inside a capitalised name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "du", "da", "do", "dos", "das", "the", "upon", "on", "sur", "am", "an"})
 # Lowercase words inside a person's name, before a surname ("da Silva", "von der Leyen").
+# After a head word that comes first: "Plaza de Mayo", "Place de la République", "Largo do Machado".
+ROMANCE_PARTICLES = frozenset({"de", "del", "della", "di", "do", "dos", "da", "das", "du", "des"})
+_ARTICLES = frozenset({"la", "las", "los", "el", "le", "les", "l'"})
 _NAME_PARTICLES = frozenset({"da", "de", "del", "do", "dos", "das", "du", "van", "von", "der", "den", "bin", "ibn"})
 # Lowercase head words that follow a capitalised name to make a landmark ("Parliament building").
 _LOWERCASE_HEADS = frozenset({"building", "square", "headquarters", "street", "avenue", "park", "bridge", "campus",
@@ -419,7 +422,12 @@ class ToponymRecogniser:
         return start, end
 
     def _landmark_at(self, text: str, tokens: list[Token], run: list[int], position: int):
-        """The longest landmark phrase starting here: capitalised words ending in a head word."""
+        """The longest landmark phrase starting here: capitalised words ending in a head word,
+        or a head word and its name after a particle ("Plaza de Cibeles", "Praça dos Três Poderes")."""
+        name_end = self._head_first_landmark_end(text, tokens, run, position)
+        if name_end is not None:
+            start, end = self._span(text, tokens, run, position, name_end - 1)
+            return Mention(start, end, text[start:end], "landmark"), name_end
         head_end = None
         for last in range(len(run) - 1, position, -1):
             if tokens[run[last]].text.rstrip(".") in self.words.landmark_heads:
@@ -449,6 +457,30 @@ class ToponymRecogniser:
             return None
         mention = Mention(start, end, surface, "landmark")
         return mention, head_end + 1
+
+    def _head_first_landmark_end(self, text: str, tokens: list[Token], run: list[int], position: int) -> int | None:
+        """Where a landmark that puts its head word first ends: a head word, a particle, then
+        capitalised words and articles, up to another connector ("Puerta del Sol" of "Puerta
+        del Sol on Sunday"). Spanish, Portuguese, French and Italian put the head first, and
+        English does with "of" ("the Gate of Independence"); not an organisation ("University
+        of Texas" names its state)."""
+        if position + 2 >= len(run):
+            return None
+        head, particle = tokens[run[position]].text.rstrip("."), tokens[run[position + 1]].text
+        if head not in self.words.landmark_heads or not (
+                particle in ROMANCE_PARTICLES or (particle == "of" and head not in self.words.organisation_heads)):
+            return None
+        end = position + 2
+        while end < len(run) and (tokens[run[end]].is_capitalised or tokens[run[end]].text in _ARTICLES):
+            end += 1
+        if not tokens[run[end - 1]].is_capitalised:
+            return None
+        # "Port of Spain City Corporation": a town's own name, not a landmark
+        start = tokens[run[position]].start
+        if any(max_population(self.gazetteer.lookup(text[start:tokens[run[last]].end])) >= LANDMARK_TOWN_MIN_POPULATION
+               for last in range(position + 2, end)):
+            return None
+        return end
 
     def _first_name_word(self, text: str, tokens: list[Token], run: list[int]) -> int | None:
         """Where a name before a lowercase head begins: past a function word and an everyday
