@@ -119,6 +119,9 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
      "outside the UN offices in Amman.", "sit-in"),
     ("Organisers of a vigil for Sarah Everard, planned for Saturday evening, called it off.", "vigil"),
     ("A serving police officer was arrested on Tuesday and has been charged with her kidnap and murder.", "arrested"),
+    ('Organizers said on Thursday they expected "thousands" to join the march.', "march"),
+    ("The city set aside a park where registered groups can hold rallies in 45-minute slots.", "rallies"),
+    ("The city has set aside designated demonstration zones near the arena.", "demonstration"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

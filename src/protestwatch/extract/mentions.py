@@ -72,6 +72,8 @@ UNREAL_AFTER = re.compile(
     r"averted|suspended|shelved)\b"
     # "the two-hour warning strike which was to have taken place", "a march that was to take place"
     r"|\s+(?:[\w'’-]+\s+){0,3}?(?:that|which)\s+(?:was|were)\s+(?:to|due\s+to|supposed\s+to|meant\s+to|set\s+to)\b"
+    # "designated demonstration zones", "a protest permit": what a demonstration may use, not one held
+    r"|\s+(?:zones?|areas?|permits?|routes?|pens?|cages?)\b"
     # "Vigil called off" (a headline), "a vigil for Sarah Everard, planned for Saturday evening"
     r"|\s+(?:called\s+off|cancell?ed|postponed|scrapped)\b"
     r"|[^.;:]{0,40}?,\s+(?:planned|scheduled)\s+for\b"
@@ -130,6 +132,11 @@ CALL_OR_PLAN_BEFORE = re.compile(
     r"|\bcall(?:ed|s|ing)\s+(?:on\s+(?:social\s+media|[\w-]+)\s+)?for\s+[^.;:]{0,80}$"
     # "union leaders floated a new national day of protest on Saturday"
     r"|\b(?:floated|mooted|proposed)\s+(?:a|an|another|new|the)\s+[^.;:]{0,60}$"
+    # "organizers said they expected "thousands" to join the march"
+    r"|\bexpect(?:ed|s|ing)?\s+[^.;:]{0,40}?\bto\s+(?:join|attend|take\s+part\s+in|turn\s+out\s+(?:for|at))\s+"
+    r"(?:[\w'’-]+\s+){0,2}$"
+    # "zones where registered groups can hold rallies": leave to, not a deed
+    r"|\b(?:can|could|may|might)\s+(?:hold|stage)\s+(?:[\w'’-]+\s+){0,2}$"
     # "faculty members said they planned to walk out of their offices on Friday in protest",
     # "planned to file a complaint ... and to hold a demonstration outside its office"
     rf"|\b{PLAN_VERB}\s+(?:on\s+\w+\s+)?to\s+[^.;:]{{0,100}}$"
