@@ -264,6 +264,18 @@ def test_pipeline_nationwide_march_is_coded_to_the_country_and_towns_apart(pipel
     assert nationwide.location.country_code == "ES" and nationwide.crowd_size.low >= 100_000
 
 
+@pytest.mark.parametrize("text, place", [
+    # a country's extent told by its ends is the country
+    ("Police in Poland detained hundreds of farmers on Friday at blockades in towns and cities, "
+     "from Szczecin to Rzeszow.", None),
+    # a march's route is its first town's
+    ("Police in Poland said thousands of farmers marched on Friday from Szczecin to Rzeszow.", "Szczecin"),
+])
+def test_pipeline_towns_from_one_end_of_the_country_to_the_other(pipeline, text, place):
+    events = _extract(pipeline, text, published="2024-02-12").events
+    assert [(e.location.place, e.location.country_code) for e in events] == [(place, "PL")]
+
+
 def test_pipeline_security_forces_hurt_are_not_the_crowd(pipeline):
     result = _extract(pipeline, "Thousands of farmers protested in Warsaw on Friday. The police said 62 members "
                                 "of the security forces had been injured.")

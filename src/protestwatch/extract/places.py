@@ -114,6 +114,11 @@ DEMONYM_PEOPLE_NOUN = re.compile(
 HEADING_MAX_CHARS = 80
 NATIONWIDE = re.compile(r"\b(?:across|throughout|all over|around) the country\b|\bnationwide\b", re.I)
 SPREAD_OVER_BEFORE = re.compile(r"\b(?:across|throughout|all over)\s+(?:the\s+)?$", re.I)
+# "in at least 155 towns and cities, from Kaliningrad to Vladivostok": the country's extent,
+# told by its ends (not a march's route "from Brest to Vitebsk").
+EXTENT_FROM_BEFORE = re.compile(
+    r"\b(?:cities|towns|villages|regions|provinces|districts|communities)\b[^.;:]{0,20}?\bfrom\s+$", re.I)
+EXTENT_TO_GAP = re.compile(r"\s+to\s+")
 # Between a country and its actor word: a space and up to two capitalised words ("Somali National Army").
 ACTOR_QUALIFIER_GAP = re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}")
 
@@ -165,6 +170,14 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
         if place.precision in ("country", "admin1") and SPREAD_OVER_BEFORE.search(
                 analysis.text, max(0, place.start - 20), place.start):
             spread.setdefault(index, place)
+    for first, second in zip(analysis.places, analysis.places[1:]):
+        index = sentence_of(analysis.sentences, first.start)
+        if (index is not None and index not in spread and first.country_code == second.country_code
+                and EXTENT_TO_GAP.fullmatch(analysis.text, first.end, second.start)
+                and EXTENT_FROM_BEFORE.search(analysis.text, max(0, first.start - 60), first.start)):
+            country = _country_level(first, analysis)
+            if country is not None and country.precision == "country":
+                spread[index] = country
     # "LLEIDA" over a paragraph, as a round-up heads each town's news: the next sentence's place.
     for index in sorted(best):
         start, end = analysis.sentences[index]
