@@ -122,6 +122,11 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ('Organizers said on Thursday they expected "thousands" to join the march.', "march"),
     ("The city set aside a park where registered groups can hold rallies in 45-minute slots.", "rallies"),
     ("The city has set aside designated demonstration zones near the arena.", "demonstration"),
+    ("Activists said they had applied for permission to hold a rally on Sunday.", "rally"),
+    ("The opposition had announced a march for Saturday, but postponed it after police objected.", "march"),
+    ("The union has led marches against cuts at the refinery in the past.", "marches"),
+    ("Organisers said they had been inspired by youth-led demonstrations in neighbouring Kenya.", "demonstrations"),
+    ("On Monday, the eve of the march, security forces surrounded the party's headquarters.", "march"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

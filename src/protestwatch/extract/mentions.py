@@ -72,6 +72,10 @@ UNREAL_AFTER = re.compile(
     r"averted|suspended|shelved)\b"
     # "the two-hour warning strike which was to have taken place", "a march that was to take place"
     r"|\s+(?:[\w'’-]+\s+){0,3}?(?:that|which)\s+(?:was|were)\s+(?:to|due\s+to|supposed\s+to|meant\s+to|set\s+to)\b"
+    # "had announced a march for Saturday, but postponed it"
+    r"|[^.;:]{0,100}?,?\s+but\s+(?:later\s+|then\s+)?(?:postponed|cancell?ed|called\s+off|scrapped|shelved)\s+(?:it|them)\b"
+    # "has led marches against cuts in the past": a record, not an event
+    r"|[^.;:]{0,60}?\bin\s+the\s+past\b(?!\s+(?:few|two|three|four|five|six|seven|several|24|48)\b)"
     # "designated demonstration zones", "a protest permit": what a demonstration may use, not one held
     r"|\s+(?:zones?|areas?|permits?|routes?|pens?|cages?)\b"
     # "Vigil called off" (a headline), "a vigil for Sarah Everard, planned for Saturday evening"
