@@ -122,3 +122,9 @@ def test_refdate_a_weekday_in_the_lead_pins_the_year_of_a_yearless_caption_date(
             "Hundreds of farmers clashed with riot police outside parliament on Thursday after their "
             "convoy was stopped at the city limits.\n\nPhoto: Farmers face police near parliament, 14 March.")
     assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2024, 3, 15), True)
+
+
+def test_refdate_a_season_across_two_years_names_its_second_year():
+    # Saturday, March 19 fell in 2016 and 2022: "the 2015-16 season" says which
+    text = "Two fans died after clashes at the stadium on Saturday, March 19, the worst of the 2015-16 season."
+    assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2016, 3, 20), True)

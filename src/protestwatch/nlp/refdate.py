@@ -28,6 +28,8 @@ DATELINE_LINES = 3
 HEADLINE_END = re.compile(r"[.!?:;\"”’)]$")
 # A year written on its own ("the 2019 budget", "fees for 2017"): which of a weekday's years it is.
 BARE_YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20\d)\d)(?!\d)")
+# A season across two years ("2015-16", "2019/2020"): both its years are named.
+SEASON_YEARS = re.compile(r"(?<![\d./-])((?:19[5-9]|20\d)\d)[-–/]((?:19|20)?\d\d)(?![\d./-])")
 WEEKDAY_CYCLE_YEARS = 28
 # A weekday the text names that would fall this far before its latest stated date is taken
 # to be later in that week ("Monday, August 21" ... "on Wednesday"), if a reference allows it.
@@ -119,7 +121,7 @@ def resolve_explicit_dates(text: str, *, today: Optional[dt.date] = None) -> lis
     years = [d.year for d in written if d.year is not None]
     if not years and today is not None:
         # "Monday 14 August" pins its year to one of a few; the text's other dates share it
-        named = set(map(int, BARE_YEAR.findall(text)))
+        named = set(map(int, BARE_YEAR.findall(text))) | _second_years_of_seasons(text)
         years = [year for year in (_pinned_year(d, today, named) for d in written if d.weekday) if year]
         if not years:
             years = _years_of_lead_weekdays(text, spans, written, today, named)
@@ -130,6 +132,12 @@ def resolve_explicit_dates(text: str, *, today: Optional[dt.date] = None) -> lis
     else:
         return []
     return [(d, date) for d, date in ((d, complete(d)) for d in written) if date is not None]
+
+
+def _second_years_of_seasons(text: str) -> set[int]:
+    """"the 2015-16 season", "the 2019/20 budget": the season's second year, named too."""
+    return {int(first[:2] + second) if len(second) == 2 else int(second)
+            for first, second in SEASON_YEARS.findall(text)}
 
 
 def _is_future(text: str, spans: list[tuple[int, int]], date: ExplicitDate) -> bool:
