@@ -127,6 +127,12 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("The union has led marches against cuts at the refinery in the past.", "marches"),
     ("Organisers said they had been inspired by youth-led demonstrations in neighbouring Kenya.", "demonstrations"),
     ("On Monday, the eve of the march, security forces surrounded the party's headquarters.", "march"),
+    ("The city was calm, with the blackened shells of burnt-out buildings lining its main road.", "shells"),
+    ("A court convicted him over a 2009 massacre in which security forces killed more than 150 people.", "killed"),
+    ("The coalition says it will go ahead with a second day of marches on Thursday despite the ban.", "marches"),
+    ("Since then, the opposition has held several rounds of mass marches.", "marches"),
+    ("There were no reports of clashes between the two sides.", "clashes"),
+    ("Bibi cannot stay in Pakistan, where she is widely believed to be at risk of being lynched.", "lynched"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

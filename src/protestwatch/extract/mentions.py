@@ -208,7 +208,9 @@ UNNAMED_SUSPECT_AFTER = re.compile(
 YEAR_NAMED_BEFORE = re.compile(
     r"\bthe\s+(?:(?:19|20)\d\d|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})"
-    r"\s+(?:[\w'’-]+\s+){0,3}$")
+    r"\s+(?:[\w'’-]+\s+){0,3}$"
+    # "over a 2009 massacre in which security forces killed more than 150"
+    r"|\b(?:the|a|an)\s+(?:19|20)\d\d\s+(?:[\w'’-]+\s+){1,2}(?:in\s+which|when|where)\s+(?:[\w'’-]+\s+){0,3}$")
 # "charged with second-degree murder, aggravated assault, aggravated kidnapping": the charges.
 CHARGE_LIST_BEFORE = re.compile(
     r"\b(?:charged\s+(?:[A-Z][\w'’-]*,?\s+|\d+,?\s+){0,4}with|charges?\s+of|accus(?:ed|ing)\s+(?:[\w'’-]+\s+){0,4}?of|"
@@ -220,7 +222,9 @@ FAILED_GATHERING = re.compile(r"\b(?:fail(?:ed|s)?\s+to|did\s+not|never)\s+mater
 SERIES_BEFORE = re.compile(
     r"\b(?:after|following|follows|followed|amid|amidst)\s+(?:a\s+|the\s+)?"
     r"(?:series|wave|string|spate|(?:week|month|year)s?|decades)"
-    r"\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+    r"\s+of\s+(?:[\w'’-]+\s+){0,2}$"
+    # "the opposition has held several rounds of mass marches"
+    r"|\b(?:several|many|multiple|repeated|successive|numerous)\s+rounds\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 # "since the protests began", "a day after the unrest erupted": the events' start named as a
 # time, not a new report.
 ONSET_CLAUSE_BEFORE = re.compile(r"\b(?:after|since|before|when|until)\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -402,7 +406,7 @@ ORGANISATION_BODIES_BEFORE = re.compile(rf"(?:\w['’]|\b{SENSE_WORDS['organisat
 PLUNDER_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?:[\w$-]+\s+){{0,4}}?{SENSE_WORDS['plundered_wealth']}\b", re.I)
 # "said it would call a one-day general strike next Tuesday, and a sit-in outside the UN
 # offices": what someone will call or hold, across the sentence's clauses.
-WILL_HOLD_BEFORE = re.compile(r"\b(?:would|will)\s+(?:call|stage|hold|organi[sz]e)\s+[^.;:]{0,120}$", re.I)
+WILL_HOLD_BEFORE = re.compile(r"\b(?:would|will)\s+(?:call|stage|hold|organi[sz]e|go\s+ahead\s+with)\s+[^.;:]{0,120}$", re.I)
 # "Faeser welcomed the protests on Friday": a reaction to demonstrations told elsewhere, dated
 # by the reaction.
 REACTION_BEFORE = re.compile(
@@ -411,6 +415,9 @@ REACTION_BEFORE = re.compile(
 REACTION_KINDS = frozenset({"protest", "violent_protest"})
 # "The National Strike Committee": a trigger word inside an organisation's name.
 ORGANISATION_HEAD_AFTER = re.compile(rf"\s+{SENSE_WORDS['trigger_name_head']}\b")
+# "the blackened shells of burnt-out buildings": what is left of them, not artillery.
+REMAINS_OF_AFTER = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,3}(?:buildings?|cars?|vehicles?|houses?|homes?|shops?|"
+                              r"buses|trucks?|factories|factory|offices?)\b", re.I)
 # "aerial images taken by the police drone": a camera, not a strike.
 CAMERA_DRONE_BEFORE = re.compile(rf"\b{SENSE_WORDS['camera_drone_modifier']}\s+$", re.I)
 # "jailed a former chief executive for 12 years": a sentence, not an arrest.
@@ -476,6 +483,7 @@ def _is_other_sense(mention: Mention, text: str, before: str) -> bool:
         or lowered == "bodies" and ORGANISATION_BODIES_BEFORE.search(before)
         or lowered.startswith("round") and NEWS_ROUNDUP_AFTER.match(text, mention.end)
         or lowered.startswith("detainee") and DETAINEES_HELD_AFTER.match(text, mention.end)
+        or lowered == "shells" and REMAINS_OF_AFTER.match(text, mention.end)
         or mention.kind == "looting" and (NATURAL_CAUSE_BEFORE.search(before) or PLUNDER_AFTER.match(text, mention.end))
         or mention.kind == "attack" and (FIGURATIVE_ATTACK_BEFORE.search(before)
                                          or FIGURATIVE_ATTACK_AFTER.match(text, mention.end))
