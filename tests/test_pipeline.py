@@ -833,6 +833,13 @@ def test_pipeline_a_days_mass_detention_in_a_report_on_protests_is_their_interve
         ("protest", "protest_with_intervention", "2022-03-06")]
 
 
+def test_pipeline_police_pushing_a_crowd_back_intervene(pipeline):
+    text = ("Police began moving in on Saturday morning in Windsor, pushing several hundred demonstrators back "
+            "from the bridge without making arrests.")
+    events = _extract(pipeline, text, published="2022-02-14").events
+    assert [(e.sub_event_type, e.arrests) for e in events] == [("protest_with_intervention", None)]
+
+
 def test_pipeline_police_breaking_up_a_crowd_is_a_demonstration(pipeline):
     text = "Police in Mandalay fired live rounds to break up a crowd of several thousand on Sunday."
     events = _extract(pipeline, text, published="2021-02-28").events

@@ -133,6 +133,11 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Since then, the opposition has held several rounds of mass marches.", "marches"),
     ("There were no reports of clashes between the two sides.", "clashes"),
     ("Bibi cannot stay in Pakistan, where she is widely believed to be at risk of being lynched.", "lynched"),
+    ("Police cleared the roadblock by early afternoon without making arrests.", "arrests"),
+    ("News of the arrests spread quickly.", "arrests"),
+    ("Dozens of people have been killed in such fights over the past two years.", "fights"),
+    ("Hichilema, who was arrested more than a dozen times in opposition, won the election.", "arrested"),
+    ('"Our fight is with the government, not with our own people," he said.', "fight"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

@@ -46,7 +46,8 @@ RELATIVE_PRONOUN_BEFORE = re.compile(r"\b(?:that|which)\s+(?:had\s+|has\s+)?(?:[
 ACCIDENT_WINDOW_WORDS = 12
 # "No arrests were made", "these are not protests", "without further clashes": the trigger is denied.
 NEGATED_BEFORE = re.compile(
-    r"\b(?:(?:no|not|without|zero|don['’]t|didn['’]t|never)(?:\s+(?:further|more|other|new|major|serious|reported|the\s+first))?"
+    r"\b(?:(?:no|not|without|zero|don['’]t|didn['’]t|never)(?:\s+(?:further|more|other|new|major|serious|reported|the\s+first|"
+    r"making|carrying\s+out))?"
     r"(?:\s+(?:a|an|any))?"
     r"|(?:no\s+one|nobody|none)\s+(?:was|were|(?:had|has|have)\s+(?:yet\s+|so\s+far\s+|since\s+)?been|is|are|got))\s*$",
     re.I)
@@ -74,6 +75,9 @@ UNREAL_AFTER = re.compile(
     r"|\s+(?:[\w'’-]+\s+){0,3}?(?:that|which)\s+(?:was|were)\s+(?:to|due\s+to|supposed\s+to|meant\s+to|set\s+to)\b"
     # "had announced a march for Saturday, but postponed it"
     r"|[^.;:]{0,100}?,?\s+but\s+(?:later\s+|then\s+)?(?:postponed|cancell?ed|called\s+off|scrapped|shelved)\s+(?:it|them)\b"
+    # "a businessman who was arrested more than a dozen times during his years in opposition"
+    r"|\s+(?:more\s+than\s+|at\s+least\s+|some\s+)?(?:a\s+dozen|several|many|numerous|countless|\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten)\s+times\b"
     # "has led marches against cuts in the past": a record, not an event
     r"|[^.;:]{0,60}?\bin\s+the\s+past\b(?!\s+(?:few|two|three|four|five|six|seven|several|24|48)\b)"
     # "designated demonstration zones", "a protest permit": what a demonstration may use, not one held
@@ -262,6 +266,8 @@ RETOLD_AFTER = re.compile(
     # "The protests are a fresh headache for President Hassan Rouhani"
     r"(?:are|were|have\s+been|pose[ds]?)\s+(?:a|an)\s)\b", re.I)
 RETOLD_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:The|These|Those|Such)\s+$")
+# "killed in such fights", "news of the arrests": a kind of event, or one told before.
+KIND_OR_TOLD_BEFORE = re.compile(r"\bsuch\s+$|\bnews\s+of\s+the\s+(?:[\w'’-]+\s+)?$", re.I)
 
 
 @dataclass
@@ -415,6 +421,8 @@ REACTION_BEFORE = re.compile(
 REACTION_KINDS = frozenset({"protest", "violent_protest"})
 # "The National Strike Committee": a trigger word inside an organisation's name.
 ORGANISATION_HEAD_AFTER = re.compile(rf"\s+{SENSE_WORDS['trigger_name_head']}\b")
+# "Our fight is with the government": a cause, not a brawl.
+POSSESSIVE_BEFORE = re.compile(r"\b(?:our|their|his|her|my|your)\s+$", re.I)
 # "the blackened shells of burnt-out buildings": what is left of them, not artillery.
 REMAINS_OF_AFTER = re.compile(r"\s+of\s+(?:[\w'’-]+\s+){0,3}(?:buildings?|cars?|vehicles?|houses?|homes?|shops?|"
                               r"buses|trucks?|factories|factory|offices?)\b", re.I)
@@ -425,7 +433,8 @@ SENTENCE_TERM_AFTER = re.compile(r"[^.;:]{0,80}?\bfor\s+(?:\d+|[a-z]+(?:-[a-z]+)
 # Patterns on a mention's clause before it that make it no event of the article; each
 # pattern's comment above it gives its example.
 UNREAL_CLAUSE_BEFORE = (NEGATED_BEFORE, LODGED_BEFORE, BANNED_BEFORE, OTHER_DAY_CLAUSE_BEFORE, SERIES_BEFORE,
-                        CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE, LABEL_BEFORE, COVERED_BEFORE, YARDSTICK_BEFORE)
+                        CHARGE_LIST_BEFORE, CALL_OR_PLAN_BEFORE, LABEL_BEFORE, COVERED_BEFORE, YARDSTICK_BEFORE,
+                        KIND_OR_TOLD_BEFORE)
 
 
 def _flag_mention(mention: Mention, text: str, sentence_start: int, lexicon: Lexicon) -> None:
@@ -484,6 +493,7 @@ def _is_other_sense(mention: Mention, text: str, before: str) -> bool:
         or lowered.startswith("round") and NEWS_ROUNDUP_AFTER.match(text, mention.end)
         or lowered.startswith("detainee") and DETAINEES_HELD_AFTER.match(text, mention.end)
         or lowered == "shells" and REMAINS_OF_AFTER.match(text, mention.end)
+        or lowered.startswith("fight") and POSSESSIVE_BEFORE.search(before)
         or mention.kind == "looting" and (NATURAL_CAUSE_BEFORE.search(before) or PLUNDER_AFTER.match(text, mention.end))
         or mention.kind == "attack" and (FIGURATIVE_ATTACK_BEFORE.search(before)
                                          or FIGURATIVE_ATTACK_AFTER.match(text, mention.end))
