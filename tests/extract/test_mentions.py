@@ -138,6 +138,7 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Dozens of people have been killed in such fights over the past two years.", "fights"),
     ("Hichilema, who was arrested more than a dozen times in opposition, won the election.", "arrested"),
     ('"Our fight is with the government, not with our own people," he said.', "fight"),
+    ("The judge threatened the force's director with fines and arrest if the order was not obeyed.", "arrest"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

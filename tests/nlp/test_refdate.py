@@ -128,3 +128,9 @@ def test_refdate_a_season_across_two_years_names_its_second_year():
     # Saturday, March 19 fell in 2016 and 2022: "the 2015-16 season" says which
     text = "Two fans died after clashes at the stadium on Saturday, March 19, the worst of the 2015-16 season."
     assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2016, 3, 20), True)
+
+
+def test_refdate_a_date_someone_would_act_on_is_no_reference():
+    text = ("Unions said they would hold a car caravan on Saturday, July 23. The new rate would apply to bills "
+            "issued from July 1 through September 30.\n\nPhoto: Protesters outside the offices, Thursday, July 14, 2022.")
+    assert infer_reference_date(text, None, today=D(2026, 11, 27)) == (D(2022, 7, 15), True)

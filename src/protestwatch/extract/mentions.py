@@ -140,6 +140,8 @@ CALL_OR_PLAN_BEFORE = re.compile(
     r"|\bcall(?:ed|s|ing)\s+(?:on\s+(?:social\s+media|[\w-]+)\s+)?for\s+[^.;:]{0,80}$"
     # "union leaders floated a new national day of protest on Saturday"
     r"|\b(?:floated|mooted|proposed)\s+(?:a|an|another|new|the)\s+[^.;:]{0,60}$"
+    # "threatened the force's director with fines and arrest if the order was not obeyed"
+    r"|\bthreaten(?:ed|s|ing)?\s+[^.;:]{0,60}?\bwith\s+(?:[\w'’-]+\s+){0,3}$"
     # "organizers said they expected "thousands" to join the march"
     r"|\bexpect(?:ed|s|ing)?\s+[^.;:]{0,40}?\bto\s+(?:join|attend|take\s+part\s+in|turn\s+out\s+(?:for|at))\s+"
     r"(?:[\w'’-]+\s+){0,2}$"
