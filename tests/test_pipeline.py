@@ -840,6 +840,12 @@ def test_pipeline_police_pushing_a_crowd_back_intervene(pipeline):
     assert [(e.sub_event_type, e.arrests) for e in events] == [("protest_with_intervention", None)]
 
 
+def test_pipeline_where_someone_returned_from_is_not_where_they_were_arrested(pipeline):
+    text = "The opposition leader was detained by police at Vnukovo airport in Moscow on Sunday on his return from Germany."
+    events = _extract(pipeline, text, published="2021-01-19").events
+    assert [e.location.country_code for e in events] == ["RU"]
+
+
 def test_pipeline_police_breaking_up_a_crowd_is_a_demonstration(pipeline):
     text = "Police in Mandalay fired live rounds to break up a crowd of several thousand on Sunday."
     events = _extract(pipeline, text, published="2021-02-28").events

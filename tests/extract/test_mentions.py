@@ -139,6 +139,9 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("Hichilema, who was arrested more than a dozen times in opposition, won the election.", "arrested"),
     ('"Our fight is with the government, not with our own people," he said.', "fight"),
     ("The judge threatened the force's director with fines and arrest if the order was not obeyed.", "arrest"),
+    ("He said a second march would be held in the town next month.", "march"),
+    ("It replaced the suspended sentence with a prison term, minus time already spent under house arrest.", "arrest"),
+    ("Our weekly round-up of protest and politics across the central Sahel.", "round-up"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

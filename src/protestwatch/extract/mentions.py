@@ -69,6 +69,8 @@ UNREAL_AFTER = re.compile(
     # "He said protesters would assemble at the interchange on Thursday": a plan told
     r"|\s+(?:would|will)\s+(?:then\s+)?(?:assemble|gather|converge|march|walk|rally|proceed|meet|hold|stage|continue|"
     r"join|resume|go\s+on|spread|take\s+to\s+the\s+streets)\b"
+    # "a second march would be held in Mahebourg next month"
+    r"|\s+(?:would|will)\s+(?:also\s+)?be\s+(?:held|staged|organi[sz]ed)\b"
     r"|[^.;:]{0,120}?\b(?:(?:has|have|had|having)\s+been|was|were)\s+(?:postponed|cancell?ed|called\s+off|banned|put\s+off|"
     r"averted|suspended|shelved)\b"
     # "the two-hour warning strike which was to have taken place", "a march that was to take place"
@@ -380,6 +382,8 @@ DETENTION_STATE_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w-]+\s+)?$"
     # "sentenced in March to 27 years of house arrest"
     r"|\b(?:years?|months?)\s+(?:of|under)\s+(?:house\s+)?$"
+    # "minus time already spent under house arrest", "remains under arrest"
+    r"|\bunder\s+(?:house\s+)?$"
     # "Dozens of prisoners have been moved to house arrest": a release, not an arrest
     r"|\b(?:moved|transferred|released)\s+(?:in)?to\s+(?:house\s+)?$", re.I)
 # "A cold snap in February damaged greenhouse crops": the weather's damage.
@@ -403,7 +407,8 @@ QUARREL_AFTER = re.compile(
     r"\s+with\s+(?:President|Prime\s+Minister|the\s+(?:government|president|prime\s+minister|opposition|party|"
     r"ministry|mayor|governor|board|union))\b[^.;:]{0,60}?\bover\b")
 # "Our weekly round-up of news from Greece": a digest, not arrests.
-NEWS_ROUNDUP_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:news|week|headlines|stories|reports|events)\b", re.I)
+NEWS_ROUNDUP_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:news|week|headlines|stories|reports|events)\b"
+                                r"|\s+of\s+(?:protests?|politics|protest\s+and\s+politics)\s+(?:and|across|in)\b", re.I)
 # "the detainees held in Ras El Ma prison": people in custody already, not an arrest.
 DETAINEES_HELD_AFTER = re.compile(
     r"\s+(?:(?:still|being)\s+)?(?:held|kept|jailed|imprisoned)\b"

@@ -42,7 +42,7 @@ PEOPLE_FROM_BEFORE = re.compile(
     # "many of whom had travelled from southern regions such as Puno and Cusco": where they came from
     # "reinforcements had been sent from Voinjama": where forces came from
     r"|\b(?:travel(?:l?ed|l?ing)|came|come|coming|arrived|bused\s+in|poured\s+in|sent|dispatched|deployed|brought\s+in|"
-    r"drafted\s+in|flown\s+in)\s+(?:in\s+)?from\s+"
+    r"drafted\s+in|flown\s+in|returned|returning|return)\s+(?:in\s+)?from\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:(?:such\s+as|including|like)\s+)?(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)*$",
     re.I)
 # "China's government said ...": the country speaks; it is not where the event happened.
