@@ -142,6 +142,7 @@ def test_mentions_flag_grievance(lexicon, text, trigger):
     ("He said a second march would be held in the town next month.", "march"),
     ("It replaced the suspended sentence with a prison term, minus time already spent under house arrest.", "arrest"),
     ("Our weekly round-up of protest and politics across the central Sahel.", "round-up"),
+    ("Villagers laid the body of a woman killed by a tiger on the road.", "killed"),
 ])
 def test_mentions_flag_irrealis(lexicon, text, trigger):
     mention = next(m for m in _mentions(lexicon, text) if trigger in m.text)

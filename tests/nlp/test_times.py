@@ -359,3 +359,8 @@ def test_times_a_short_line_in_capitals_is_read_in_title_case():
     text = "Updates below.\n\nTHURSDAY, OCTOBER 20\n\nPOLICE SAY THE MARCH WENT AHEAD AS PLANNED NEAR THE PORT"
     found = find_time_expressions(text, D(2022, 10, 21))
     assert [(t.start, t.date) for t in found] == [(text.index("THURSDAY"), D(2022, 10, 20))]
+
+
+def test_times_the_day_after_a_clause_is_no_day():
+    text = "About 40 workers were detained during the day after they tried to block roads."
+    assert find_time_expressions(text, D(2024, 8, 28)) == []

@@ -80,6 +80,8 @@ UNREAL_AFTER = re.compile(
     # "a businessman who was arrested more than a dozen times during his years in opposition"
     r"|\s+(?:more\s+than\s+|at\s+least\s+|some\s+)?(?:a\s+dozen|several|many|numerous|countless|\d+|two|three|four|"
     r"five|six|seven|eight|nine|ten)\s+times\b"
+    # "a woman killed by a tiger": an animal's attack
+    rf"|\s+by\s+(?:an?\s+|the\s+)?(?:wild\s+)?{SENSE_WORDS['wild_animal']}\b"
     # "has led marches against cuts in the past": a record, not an event
     r"|[^.;:]{0,60}?\bin\s+the\s+past\b(?!\s+(?:few|two|three|four|five|six|seven|several|24|48)\b)"
     # "designated demonstration zones", "a protest permit": what a demonstration may use, not one held

@@ -541,8 +541,15 @@ def _resolve_year(match: re.Match, context: _Context) -> Resolved:
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "absolute"
 
 
+# "detained during the day after they tried to block roads": "after" opens a clause, no day.
+CLAUSE_START_AFTER = re.compile(r"\s+(?:they|he|she|it|we|you|i|the|a|an|his|her|their|its|police|protesters)\b", re.I)
+
+
 def _resolve_relative_day(match: re.Match, context: _Context) -> Resolved:
-    offset, anchor = RELATIVE_DAYS[" ".join(match.group(0).lower().split())]
+    said = " ".join(match.group(0).lower().split())
+    if said.endswith(("after", "before")) and CLAUSE_START_AFTER.match(context.text, match.end()):
+        return None
+    offset, anchor = RELATIVE_DAYS[said]
     base = context.previous_day if anchor == "previous" and context.previous_day else context.reference
     return base + dt.timedelta(days=offset), None, "day", "relative"
 
