@@ -70,8 +70,9 @@ def _cached_word_ngrams(text: str, low: int, high: int) -> list[str]:
     return word_ngrams(text, low, high)
 
 
-# Words a block remembers the character n-gram columns of (about 100 bytes each).
-WORD_COLUMNS_CACHE_SIZE = 100_000
+# Words a block remembers the character n-gram columns of (about 500 bytes each: three
+# blocks of a worker hold at most about 75 MB).
+WORD_COLUMNS_CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -96,17 +97,20 @@ class TfidfBlock:
         """``features(char_ngrams(text, low, high))``, made from each word's cached columns."""
         counts: dict[int, int] = {}
         for word in _RUNS_OF_SPACE.sub(" ", text.lower()).split():
-            for column, count in self._columns_of_word(word, low, high):
+            pairs = iter(self._columns_of_word(word, low, high))
+            for column, count in zip(pairs, pairs):
                 counts[column] = counts.get(column, 0) + count
         return self._weighted(counts)
 
-    def _columns_of_word(self, word: str, low: int, high: int) -> list[tuple[int, int]]:
+    def _columns_of_word(self, word: str, low: int, high: int) -> tuple[int, ...]:
+        """The word's known n-grams as a flat (column, count, column, count...) tuple, in
+        order of first occurrence (a tuple of pairs would take three times the memory)."""
         columns = self._word_columns.get((word, low, high))
         if columns is None:
             if len(self._word_columns) >= WORD_COLUMNS_CACHE_SIZE:
                 self._word_columns.clear()  # memory stays flat over any corpus
-            columns = [(self.index[gram], count) for gram, count in Counter(char_ngrams(word, low, high)).items()
-                       if gram in self.index]
+            columns = tuple(value for gram, count in Counter(char_ngrams(word, low, high)).items()
+                            if gram in self.index for value in (self.index[gram], count))
             self._word_columns[(word, low, high)] = columns
         return columns
 
