@@ -805,26 +805,6 @@ def test_pipeline_live_blog_with_bare_time_stamps_and_a_town_list_summary(pipeli
     assert [(e.event_type, e.sub_event_type) for e in pakokku] == [("protest", "excessive_force_against_protesters")]
 
 
-def test_pipeline_live_blog_entries_go_by_the_day_heading_in_capitals_above_them(pipeline):
-    text = ("LIVE: Unrest over the transition timetable\n\n"
-            "11:40 GMT - Shops remained shut in the capital this morning, our correspondent reports.\n\n"
-            "08:20 GMT - Opposition leaders met diplomats at a hotel in the capital.\n\n"
-            "THURSDAY, OCTOBER 20\n\n"
-            "19:10 GMT - Youths burned tyres and blocked the main road into Labe before gendarmes dispersed them "
-            "with tear gas.\n\n"
-            "12:30 GMT - Shops closed early in Kindia.")
-    events = _extract(pipeline, text, published="2022-10-21").events
-    assert [(e.location.place, str(e.date)) for e in events] == [("Labé", "2022-10-20")]
-
-
-def test_pipeline_a_killing_reported_with_its_day_is_dated_by_it(pipeline):
-    # the finite report of the killing, not a past killing that names a victim
-    text = ("Activists say at least three young people were shot dead by security forces on Thursday in Conakry "
-            "during protests against the junta.")
-    events = _extract(pipeline, text, published="2022-10-21").events
-    assert [str(e.date) for e in events] == ["2022-10-20"]
-
-
 def test_pipeline_a_days_mass_detention_in_a_report_on_protests_is_their_intervention(pipeline):
     text = ("Anti-war protests have been held in dozens of cities since the invasion began.\n\n"
             "The largest single day so far was Sunday, 6 March, when at least 2,500 people were detained in Moscow.")
@@ -875,11 +855,23 @@ def test_pipeline_day_of_a_poll_dates_no_unrest(pipeline):
     assert "2022-08-09" not in {str(e.date) for e in events}
 
 
-def test_pipeline_key_points_are_not_the_report(pipeline):
-    text = ("• Sporadic protests in Peshawar; workers rounded up in Karachi\n\n"
-            "LAHORE: Hundreds of PTI supporters protested outside the party office in Lahore on Saturday.")
-    events = _extract(pipeline, text, published="2023-08-06").events
-    assert [(e.location.place, str(e.date)) for e in events] == [("Lahore", "2023-08-05")]
+@pytest.mark.parametrize("text, published, coded", [
+    # key points above the report are not the report
+    ("• Sporadic protests in Peshawar; workers rounded up in Karachi\n\n"
+     "LAHORE: Hundreds of PTI supporters protested outside the party office in Lahore on Saturday.",
+     "2023-08-06", [("Lahore", "2023-08-05")]),
+    # a live blog's entries go by the day heading, in capitals, above them
+    ("LIVE: Unrest over the transition timetable\n\n"
+     "11:40 GMT - Shops remained shut in the capital this morning, our correspondent reports.\n\n"
+     "08:20 GMT - Opposition leaders met diplomats at a hotel in the capital.\n\n"
+     "THURSDAY, OCTOBER 20\n\n"
+     "19:10 GMT - Youths burned tyres and blocked the main road into Labe before gendarmes dispersed them "
+     "with tear gas.\n\n"
+     "12:30 GMT - Shops closed early in Kindia.", "2022-10-21", [("Labé", "2022-10-20")]),
+])
+def test_pipeline_codes_the_report_on_its_day_not_its_headings(pipeline, text, published, coded):
+    events = _extract(pipeline, text, published=published).events
+    assert [(e.location.place, str(e.date)) for e in events] == coded
 
 
 def test_pipeline_a_speakers_town_is_not_the_events(pipeline):
@@ -899,11 +891,17 @@ def test_pipeline_day_a_tally_was_taken_and_an_elections_day_date_nothing(pipeli
     assert "2024-03-24" not in {str(e.date) for e in _extract(pipeline, text, published="2024-03-25").events}
 
 
-def test_pipeline_a_day_that_year_is_in_the_year_last_named(pipeline):
-    text = ("HARARE, Aug 26 (Reuters) - Zimbabwe's last election, in 2018, was followed by deadly unrest: on "
-            "Aug. 1 that year, soldiers opened fire on opposition supporters protesting in central Harare.")
-    events = _extract(pipeline, text, published="2020-08-26").events
-    assert [str(e.date) for e in events] == ["2018-08-01"]
+@pytest.mark.parametrize("text, published, dates", [
+    # a day "that year" is in the year last named
+    ("HARARE, Aug 26 (Reuters) - Zimbabwe's last election, in 2018, was followed by deadly unrest: on "
+     "Aug. 1 that year, soldiers opened fire on opposition supporters protesting in central Harare.",
+     "2020-08-26", ["2018-08-01"]),
+    # the finite report of a killing, not a past killing that names a victim
+    ("Activists say at least three young people were shot dead by security forces on Thursday in Conakry "
+     "during protests against the junta.", "2022-10-21", ["2022-10-20"]),
+])
+def test_pipeline_dates_an_event_by_the_day_its_sentence_gives_it(pipeline, text, published, dates):
+    assert [str(e.date) for e in _extract(pipeline, text, published=published).events] == dates
 
 
 def test_pipeline_codes_no_history_from_years_before_the_article(pipeline):
