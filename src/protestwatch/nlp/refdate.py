@@ -172,11 +172,13 @@ def _years_of_lead_weekdays(text: str, spans: list[tuple[int, int]], written: li
                             today: dt.date, named: set[int]) -> list[int]:
     """"Clashed with police on Thursday" in the lead and "23 November" in a caption below it:
     the year, not after ``today``, in which the yearless date falls on a weekday the lead
-    names (one the text names on its own, else the latest). None when no year fits."""
+    names (one the text names on its own, else the latest); empty when no year fits."""
     lead_end = min(_lead_end(text), LEAD_MAX_CHARS)
     weekdays = {e.date.weekday() for e in find_time_expressions(text[:lead_end], today)
                 if e.kind == "weekday" and e.date is not None and not _is_future(text, spans, e)}
-    for date_written in (d for d in written if d.start >= lead_end and weekdays):
+    if not weekdays:
+        return []
+    for date_written in (d for d in written if d.start >= lead_end):
         years = [date.year for date in _occurrences_before(date_written, today, WEEKDAY_CYCLE_YEARS)
                  if date.weekday() in weekdays]
         if years:
