@@ -144,8 +144,6 @@ CALL_OR_PLAN_BEFORE = re.compile(
     r"|\bcall(?:ed|s|ing)\s+(?:on\s+(?:social\s+media|[\w-]+)\s+)?for\s+[^.;:]{0,80}$"
     # "union leaders floated a new national day of protest on Saturday"
     r"|\b(?:floated|mooted|proposed)\s+(?:a|an|another|new|the)\s+[^.;:]{0,60}$"
-    # "threatened the force's director with fines and arrest if the order was not obeyed"
-    r"|\bthreaten(?:ed|s|ing)?\s+[^.;:]{0,60}?\bwith\s+(?:[\w'’-]+\s+){0,3}$"
     # "organizers said they expected "thousands" to join the march"
     r"|\bexpect(?:ed|s|ing)?\s+[^.;:]{0,40}?\bto\s+(?:join|attend|take\s+part\s+in|turn\s+out\s+(?:for|at))\s+"
     r"(?:[\w'’-]+\s+){0,2}$"
@@ -430,6 +428,8 @@ REACTION_BEFORE = re.compile(
 REACTION_KINDS = frozenset({"protest", "violent_protest"})
 # "The National Strike Committee": a trigger word inside an organisation's name.
 ORGANISATION_HEAD_AFTER = re.compile(rf"\s+{SENSE_WORDS['trigger_name_head']}\b")
+# "threatened the force's director with fines and arrest if the order was not obeyed": a threat.
+THREAT_OF_BEFORE = re.compile(r"\bthreaten(?:ed|s|ing)?\s+[^.;:]{0,60}?\bwith\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # "Our fight is with the government": a cause, not a brawl.
 POSSESSIVE_BEFORE = re.compile(r"\b(?:our|their|his|her|my|your)\s+$", re.I)
 # "the blackened shells of burnt-out buildings": what is left of them, not artillery.
@@ -472,7 +472,7 @@ def _is_unreal(mention: Mention, text: str, sentence_start: int, before: str, le
         return True
     if WILL_HOLD_BEFORE.search(text, sentence_start, mention.start):
         return True
-    if mention.kind == "arrest" and (DETENTION_STATE_BEFORE.search(before)
+    if mention.kind == "arrest" and (DETENTION_STATE_BEFORE.search(before) or THREAT_OF_BEFORE.search(before)
                                      or CRIME_SUSPECT_AFTER.match(text, mention.end)
                                      or UNNAMED_SUSPECT_AFTER.match(text, mention.end)
                                      or CRIMINAL_CHARGE_AFTER.match(text, mention.end)):
