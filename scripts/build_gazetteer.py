@@ -252,8 +252,9 @@ def build_admin2(cities: dict, divisions: dict[tuple[str, str], dict]) -> list[d
     rows = []
     for index, key in enumerate(sorted(members), start=1):
         code, admin1, name = key
-        matched = {city["geonameid"]: city for row in members[key] for city in same_towns(row, towns)}
-        unmatched = sum(1 for row in members[key] if not same_towns(row, towns))
+        found = [same_towns(row, towns) for row in members[key]]
+        matched = {city["geonameid"]: city for cities_of_row in found for city in cities_of_row}
+        unmatched = sum(1 for cities_of_row in found if not cities_of_row)
         population = sum(int(c.get("population") or 0) for c in matched.values()) + unmatched * ESTIMATED_TOWN_POPULATION
         points = [{"latitude": float(row["lat"]), "longitude": float(row["lon"])} for row in members[key]]
         lat, lon = median_centroid(points)

@@ -171,10 +171,12 @@ def places_by_sentence(analysis: ArticleAnalysis, lexicon: Lexicon) -> tuple[dic
                 analysis.text, max(0, place.start - 20), place.start):
             spread.setdefault(index, place)
     for first, second in zip(analysis.places, analysis.places[1:]):
-        index = sentence_of(analysis.sentences, first.start)
-        if (index is not None and index not in spread and first.country_code == second.country_code
+        if not (first.country_code == second.country_code
                 and EXTENT_TO_GAP.fullmatch(analysis.text, first.end, second.start)
                 and EXTENT_FROM_BEFORE.search(analysis.text, max(0, first.start - 60), first.start)):
+            continue
+        index = sentence_of(analysis.sentences, first.start)
+        if index is not None and index not in spread:
             country = _country_level(first, analysis)
             if country is not None and country.precision == "country":
                 spread[index] = country

@@ -70,10 +70,7 @@ def _cover_weekdays(text: str, latest: dt.date) -> dt.date:
     """The day after the latest stated date, or a later day of that week when days the lead
     names by weekday alone would otherwise fall a week before it ("Monday, August 21" in a
     caption and "a third straight day on Wednesday": written on Wednesday the 23rd)."""
-    lead = text[:min(_lead_end(text), LEAD_MAX_CHARS)]
-    named = [e for e in find_time_expressions(lead, latest) if e.kind == "weekday" and e.date is not None]
-    spans = sentence_spans(text) if named else []
-    weekdays = [e.date.weekday() for e in named if not _is_future(text, spans, e)]
+    weekdays = _lead_weekdays(text, latest)
     best, fewest = latest + dt.timedelta(days=1), None
     for offset in range(1, 7):
         candidate = latest + dt.timedelta(days=offset)
@@ -82,6 +79,16 @@ def _cover_weekdays(text: str, latest: dt.date) -> dt.date:
         if fewest is None or stray < fewest:
             best, fewest = candidate, stray
     return best
+
+
+def _lead_weekdays(text: str, reference: dt.date, spans: Optional[list[tuple[int, int]]] = None) -> list[int]:
+    """The weekdays (Monday = 0) the lead names on their own, not those announced for later;
+    which day each is does not depend on ``reference``."""
+    lead = text[:min(_lead_end(text), LEAD_MAX_CHARS)]
+    named = [e for e in find_time_expressions(lead, reference) if e.kind == "weekday" and e.date is not None]
+    if named and spans is None:
+        spans = sentence_spans(text)
+    return [e.date.weekday() for e in named if not _is_future(text, spans, e)]
 
 
 def _lead_end(text: str) -> int:
@@ -173,11 +180,10 @@ def _years_of_lead_weekdays(text: str, spans: list[tuple[int, int]], written: li
     """"Clashed with police on Thursday" in the lead and "23 November" in a caption below it:
     the year, not after ``today``, in which the yearless date falls on a weekday the lead
     names (one the text names on its own, else the latest); empty when no year fits."""
-    lead_end = min(_lead_end(text), LEAD_MAX_CHARS)
-    weekdays = {e.date.weekday() for e in find_time_expressions(text[:lead_end], today)
-                if e.kind == "weekday" and e.date is not None and not _is_future(text, spans, e)}
+    weekdays = set(_lead_weekdays(text, today, spans))
     if not weekdays:
         return []
+    lead_end = min(_lead_end(text), LEAD_MAX_CHARS)
     for date_written in (d for d in written if d.start >= lead_end):
         years = [date.year for date in _occurrences_before(date_written, today, WEEKDAY_CYCLE_YEARS)
                  if date.weekday() in weekdays]

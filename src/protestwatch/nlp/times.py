@@ -407,6 +407,11 @@ def weekday_agrees(date: dt.date, weekday_name: str) -> bool:
     return index is not None and date.weekday() == index
 
 
+def _month_number(name: str) -> int:
+    """1-12 for a month's name or abbreviation as written ("Sept.", "August")."""
+    return MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
 def _month_end(date: dt.date) -> dt.date:
     following = date.replace(day=28) + dt.timedelta(days=4)
     return following - dt.timedelta(days=following.day)
@@ -470,7 +475,7 @@ def _resolve_numeric(match: re.Match, context: _Context) -> Resolved:
 
 
 def _resolve_date(match: re.Match, context: _Context) -> Resolved:
-    month = MONTH_NUMBERS[match["mon"].rstrip(".").lower()]
+    month = _month_number(match["mon"])
     if not match["y"] and context.previous and THAT_YEAR_AFTER.match(context.text, match.end()):
         # "in 2018 ... on Aug. 1 that year": the year last named
         return dt.date(context.previous.year, month, _day_number(match["d"])), None, "day", "absolute"
@@ -496,9 +501,9 @@ def _narrative_year(context: _Context, position: int, month: int, day: int) -> O
 
 
 def _resolve_range(match: re.Match, context: _Context) -> Resolved:
-    month = MONTH_NUMBERS[match["mon"].rstrip(".").lower()]
+    month = _month_number(match["mon"])
     groups = match.groupdict()
-    end_month = MONTH_NUMBERS[groups["mon2"].rstrip(".").lower()] if groups.get("mon2") else month
+    end_month = _month_number(groups["mon2"]) if groups.get("mon2") else month
     start = _calendar_date(match["y"], month, _day_number(match["d1"]), context.reference)
     end = _calendar_date(match["y"], end_month, _day_number(match["d2"]), context.reference)
     if end <= start:  # "March 9 and 2,000 people" is no range
@@ -507,7 +512,7 @@ def _resolve_range(match: re.Match, context: _Context) -> Resolved:
 
 
 def _resolve_month(match: re.Match, context: _Context) -> Resolved:
-    month = MONTH_NUMBERS[match["mon"].rstrip(".").lower()]
+    month = _month_number(match["mon"])
     groups = match.groupdict()
     start = _calendar_date(groups.get("y"), month, 1, context.reference)
     return start, _month_end(start), "month", "absolute"
@@ -515,8 +520,8 @@ def _resolve_month(match: re.Match, context: _Context) -> Resolved:
 
 def _resolve_month_range(match: re.Match, context: _Context) -> Resolved:
     year = int(match["y"])
-    start = dt.date(year, MONTH_NUMBERS[match["mon"].rstrip(".").lower()], 1)
-    end = _month_end(dt.date(year, MONTH_NUMBERS[match["mon2"].rstrip(".").lower()], 1))
+    start = dt.date(year, _month_number(match["mon"]), 1)
+    end = _month_end(dt.date(year, _month_number(match["mon2"]), 1))
     if end <= start:
         raise ValueError("a range that ends before it starts")
     return start, end, "month", "span"
@@ -525,7 +530,7 @@ def _resolve_month_range(match: re.Match, context: _Context) -> Resolved:
 def _resolve_month_of_year(match: re.Match, context: _Context) -> Resolved:
     said_last = match["which"].lower() != "this"
     year = context.reference.year - 1 if said_last else context.reference.year
-    start = dt.date(year, MONTH_NUMBERS[match["mon"].rstrip(".").lower()], 1)
+    start = dt.date(year, _month_number(match["mon"]), 1)
     return start, _month_end(start), "month", "absolute"
 
 
@@ -745,7 +750,7 @@ def find_explicit_dates(text: str) -> list[ExplicitDate]:
                 continue
             month, day = month_day
         else:
-            month = MONTH_NUMBERS[(groups.get("mon2") or groups["mon"]).rstrip(".").lower()]
+            month = _month_number(groups.get("mon2") or groups["mon"])
             day_token = groups.get("d2") or groups.get("d")
             day = _day_number(day_token) if day_token else None
         year = int(groups["y"]) if groups.get("y") else None
