@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 
 from protestwatch.geo.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, PLACE, Candidate, Gazetteer
 from protestwatch.geo.names import normalise_name
-from protestwatch.geo.toponyms import (ROMANCE_PARTICLES, Mention, ToponymRecogniser, distance_km, link_containers,
-                                       names_its_division, spelled_as, tokenize)
+from protestwatch.geo.toponyms import (Mention, ToponymRecogniser, distance_km, link_containers, names_its_division,
+                                       spelled_as, tokenize)
 
 # Score = log10(population) + bonuses below. Bonuses are in "orders of magnitude of
 # population" so that each says how much bigger a rival must be to win anyway.
@@ -431,11 +431,8 @@ class Geoparser:
         focus_code = max(sorted(focus), key=lambda code: focus[code]) if focus else None
         # "Wellington Street" in Ottawa, "Cairo Road" in Lusaka: streets are named after
         # other towns; a square or a university after its own.
-        words = tokenize(landmark.text)
-        is_street = words[-1].text.lower() in STREET_HEADS
-        # "Plaza de Bolívar", "Gate of Independence": named after a person or a day, not a town
-        is_head_first = len(words) > 2 and words[1].text in ROMANCE_PARTICLES | {"of"}
-        inner = None if is_street or is_head_first else self._town_inside(landmark, chosen, focus_code)
+        is_street = tokenize(landmark.text)[-1].text.lower() in STREET_HEADS
+        inner = None if is_street or landmark.is_head_first else self._town_inside(landmark, chosen, focus_code)
         if inner is not None:
             return inner
         towns = [(i, c) for i, c in enumerate(chosen) if c is not None and c.kind == PLACE and i != index]

@@ -51,10 +51,10 @@ NATURAL_FEATURE_WORDS = frozenset({"Lake", "River", "Mount", "Mt", "Gulf", "Bay"
 ARTICLE_JOINED_NAME = re.compile(r"(?:al|el|ad|ar|as|an|at|ash|az|ed|en|es|et)-[A-Z]")
 # Lowercase words allowed inside a capitalised name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "du", "da", "do", "dos", "das", "the", "upon", "on", "sur", "am", "an"})
-# Lowercase words inside a person's name, before a surname ("da Silva", "von der Leyen").
 # After a head word that comes first: "Plaza de Mayo", "Place de la République", "Largo do Machado".
-ROMANCE_PARTICLES = frozenset({"de", "del", "della", "di", "do", "dos", "da", "das", "du", "des"})
+_ROMANCE_PARTICLES = frozenset({"de", "del", "della", "di", "do", "dos", "da", "das", "du", "des"})
 _ARTICLES = frozenset({"la", "las", "los", "el", "le", "les", "l'"})
+# Lowercase words inside a person's name, before a surname ("da Silva", "von der Leyen").
 _NAME_PARTICLES = frozenset({"da", "de", "del", "do", "dos", "das", "du", "van", "von", "der", "den", "bin", "ibn"})
 # Lowercase head words that follow a capitalised name to make a landmark ("Parliament building").
 _LOWERCASE_HEADS = frozenset({"building", "square", "headquarters", "street", "avenue", "park", "bridge", "campus",
@@ -117,6 +117,9 @@ class Mention:
     # a place inside an organisation's name ("the Accra Circuit Court"): evidence of the
     # country the text is about, never a place of its own
     is_name_part: bool = False
+    # a landmark with its head word first ("Plaza de Bolívar", "the Gate of Independence"):
+    # named after a person or a day, never after the town it is in
+    is_head_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -427,7 +430,7 @@ class ToponymRecogniser:
         name_end = self._head_first_landmark_end(text, tokens, run, position)
         if name_end is not None:
             start, end = self._span(text, tokens, run, position, name_end - 1)
-            return Mention(start, end, text[start:end], "landmark"), name_end
+            return Mention(start, end, text[start:end], "landmark", is_head_first=True), name_end
         head_end = None
         for last in range(len(run) - 1, position, -1):
             if tokens[run[last]].text.rstrip(".") in self.words.landmark_heads:
@@ -468,7 +471,7 @@ class ToponymRecogniser:
             return None
         head, particle = tokens[run[position]].text.rstrip("."), tokens[run[position + 1]].text
         if head not in self.words.landmark_heads or not (
-                particle in ROMANCE_PARTICLES or (particle == "of" and head not in self.words.organisation_heads)):
+                particle in _ROMANCE_PARTICLES or (particle == "of" and head not in self.words.organisation_heads)):
             return None
         end = position + 2
         while end < len(run) and (tokens[run[end]].is_capitalised or tokens[run[end]].text in _ARTICLES):
