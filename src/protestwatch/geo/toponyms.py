@@ -110,7 +110,6 @@ class Mention:
     candidates: list[Candidate] = field(default_factory=list)
     demonym_country: str | None = None
     containers: list[int] = field(default_factory=list)  # indexes of mentions that contain this one
-    town_hint: int | None = None  # for landmarks: a mention inside the landmark's name
     # an everyday word ("Mango") written here without a cue of place: kept only where the
     # text places the same word elsewhere (one sense per text)
     is_uncued_common_word: bool = False
